@@ -1,0 +1,284 @@
+"""Reads question banks from YAML and reports every mistake with its line.
+
+PyYAML's node tree keeps line numbers; we build plain Python data from it
+ourselves so that each value can be traced back to its line when the schema
+rejects it, and so that duplicate keys (which PyYAML silently overwrites)
+are caught.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import CourseError, Problem
+from .schema import Bank
+
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass
+class Lines:
+    """Line numbers (1-based) of a YAML value and, for containers, of its parts."""
+
+    line: int
+    keys: dict = field(default_factory=dict)  # key -> (key line, Lines of value)
+    items: list = field(default_factory=list)  # Lines of each item
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[Problem], depth: int = 0):
+    if depth > 50:
+        raise CourseError(Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation."))
+    here = Lines(node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        data: dict = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                problems.append(Problem(file, key_node.start_mark.line + 1, "a key must be a plain word. Fix: check the indentation and the colon."))
+                continue
+            if key in data:
+                problems.append(Problem(
+                    file, key_node.start_mark.line + 1,
+                    f"the key '{key}' appears twice in the same place. Fix: keep one of them.",
+                ))
+                continue
+            value, lines = _build(value_node, loader, file, problems, depth + 1)
+            data[key] = value
+            here.keys[key] = (key_node.start_mark.line + 1, lines)
+        return data, here
+    if isinstance(node, yaml.SequenceNode):
+        out = []
+        for item in node.value:
+            value, lines = _build(item, loader, file, problems, depth + 1)
+            out.append(value)
+            here.items.append(lines)
+        return out, here
+    return loader.construct_object(node, deep=True), here
+
+
+def read_yaml(path: Path) -> tuple[object, Lines]:
+    """Parse one YAML file into data and line numbers; raise CourseError on any problem."""
+    file = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise CourseError(Problem(file, None, f"cannot be read ({e.strerror}). Fix: check that the file exists and is readable."))
+    if len(raw) > MAX_FILE_BYTES:
+        raise CourseError(Problem(file, None, f"is larger than {MAX_FILE_BYTES // 1000} kB. Fix: split it into smaller banks."))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise CourseError(Problem(file, line, "is not UTF-8 text. Fix: save the file with UTF-8 encoding."))
+    if not text.strip():
+        raise CourseError(Problem(file, 1, "is empty. Fix: write the bank (id, title, questions) or delete the file."))
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise CourseError(Problem(file, 1, "holds no YAML data. Fix: write the bank (id, title, questions)."))
+        problems: list[Problem] = []
+        data, lines = _build(node, loader, file, problems)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        what = e.problem or "invalid YAML"
+        hint = "Fix: indent with spaces, not tabs." if "\t" in text.splitlines()[line - 1 if line else 0] else \
+            "Fix: check indentation, colons and quotes on this line or the one before; quote text that contains ': ' or starts with a special character."
+        raise CourseError(Problem(file, line, f"YAML syntax error: {what}. {hint}"))
+    except yaml.YAMLError as e:
+        raise CourseError(Problem(file, None, f"YAML error: {e}. Fix: save the file as plain UTF-8 text."))
+    finally:
+        loader.dispose()
+    if problems:
+        raise CourseError(problems)
+    return data, lines
+
+
+# How to fix each kind of schema error, in words an editor can act on.
+_FIXES = {
+    "missing": "Fix: add '{key}'.",
+    "extra_forbidden": "Fix: remove '{key}' or correct its spelling (allowed here: {allowed}).",
+    "string_type": "Fix: write text here; put it in quotes if it looks like a number, a date or true/false.",
+    "bool_type": "Fix: write true or false.",
+    "int_type": "Fix: write a whole number.",
+    "list_type": "Fix: write a list, one item per line starting with '- '.",
+    "model_type": "Fix: write the keys of this item indented under it.",
+    "model_attributes_type": "Fix: write the keys of this item indented under it.",
+    "dict_type": "Fix: write the keys of this item indented under it.",
+    "string_too_short": "Fix: write the text, or remove the key if it is optional.",
+    "string_too_long": "Fix: shorten it to at most {max_length} characters.",
+    "too_short": "Fix: add more items (at least {min_length}).",
+    "too_long": "Fix: remove items (at most {max_length}).",
+    "string_pattern_mismatch": "Fix: use only lower-case letters a-z, digits and single hyphens, e.g. 'mer-enn-bolig'.",
+    "union_tag_invalid": "Fix: use type single, multiple or truefalse.",
+    "union_tag_not_found": "Fix: add 'type: single', 'type: multiple' or 'type: truefalse'.",
+    "greater_than_equal": "Fix: use a number from 0 to 100.",
+    "less_than_equal": "Fix: use a number from 0 to 100.",
+    "literal_error": "Fix: use type single, multiple or truefalse.",
+}
+
+_MESSAGES = {
+    "missing": "'{key}' is missing.",
+    "union_tag_invalid": "unknown question type '{tag}'.",
+    "extra_forbidden": "unknown key '{key}'.",
+    "string_too_short": "'{where}' is empty.",
+}
+
+
+def _walk(lines: Lines, data: object, loc: tuple) -> tuple[int, str | None, str | None]:
+    """Follow a schema error's location into the YAML: (line, question id, last key)."""
+    line, qid, key = lines.line, None, None
+    node, value = lines, data
+    for i, part in enumerate(loc):
+        if isinstance(part, int) and isinstance(value, list) and part < len(value):
+            node, value = node.items[part], value[part]
+            if loc[:1] == ("questions",) and i == 1 and isinstance(value, dict) and isinstance(value.get("id"), str):
+                qid = value["id"]
+            line = node.line
+        elif isinstance(value, dict) and part in node.keys:
+            key_line, child = node.keys[part]
+            node, value, key = child, value[part], part
+            line = key_line
+        elif isinstance(part, str) and part not in ("single", "multiple", "truefalse"):
+            key = part  # a key that is missing: point at its parent
+    return line, qid, key
+
+
+def _describe(loc: tuple) -> str:
+    """A location as an editor reads it: 'options[2].text' inside a question."""
+    parts = [p for p in loc if p not in ("single", "multiple", "truefalse")]
+    if parts[:1] == ["questions"] and len(parts) >= 2:
+        parts = parts[2:]
+    out = ""
+    for p in parts:
+        out += f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _allowed(model_loc: tuple, data: object) -> str:
+    from .schema import MultipleQuestion, Option, SingleQuestion, TrueFalseQuestion
+
+    if len(model_loc) <= 1:
+        fields = Bank.model_fields
+    elif model_loc[-2] == "options" or (len(model_loc) >= 3 and "options" in model_loc):
+        fields = Option.model_fields
+    else:
+        qtype = next((p for p in model_loc if p in ("single", "multiple", "truefalse")), None)
+        fields = {"single": SingleQuestion, "multiple": MultipleQuestion, "truefalse": TrueFalseQuestion}.get(
+            qtype, SingleQuestion).model_fields
+    return ", ".join(fields)
+
+
+def _problem(file: str, data: object, lines: Lines, err: dict) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "duplicate_id":
+        loc = ("questions", ctx["index"], "id")
+    elif kind in ("single_correct", "multiple_correct"):
+        loc = (*loc, "options")
+    elif kind == "union_tag_invalid":
+        loc = (*loc, "type")
+    line, qid, key = _walk(lines, data, loc)
+    if kind == "missing" or kind == "union_tag_not_found":
+        key = str(loc[-1]) if loc and kind == "missing" else "type"
+    where = _describe(loc)
+    fmt = {"key": key or where, "where": where, **ctx}
+    if kind == "extra_forbidden":
+        fmt["allowed"] = _allowed(loc, data)
+    if kind in _MESSAGES:
+        message = _MESSAGES[kind].format(**fmt)
+    elif kind in ("single_correct", "multiple_correct", "duplicate_id", "option_blocks"):
+        message = err["msg"]
+    else:
+        got = err.get("input")
+        shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        message = f"'{where or 'bank'}': {err['msg'][0].lower() + err['msg'][1:]} (found {shown})."
+    fix = _FIXES.get(kind)
+    if fix:
+        message = f"{message} {fix.format(**fmt)}"
+    return Problem(file, line, message, qid)
+
+
+def load_bank(path: Path) -> Bank:
+    """Load and validate one bank file."""
+    file = display_path(path)
+    data, lines = read_yaml(path)
+    if not isinstance(data, dict):
+        raise CourseError(Problem(file, lines.line, "a bank must start with 'id:', 'title:' and 'questions:'. Fix: write these keys at the start of a line, without '- '."))
+    try:
+        return Bank.model_validate(data)
+    except ValidationError as e:
+        problems = []
+        seen = set()
+        for err in e.errors(include_url=False):
+            p = _problem(file, data, lines, err)
+            if (p.line, p.message) not in seen:
+                seen.add((p.line, p.message))
+                problems.append(p)
+        raise CourseError(problems) from None
+
+
+@dataclass(frozen=True)
+class LoadedBank:
+    bank: Bank
+    path: Path
+
+
+def load_banks(directory: Path) -> dict[str, LoadedBank]:
+    """Load every bank in a folder; collect all problems of all files before failing."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise CourseError(Problem(display_path(directory), None, "the quiz folder does not exist. Fix: create it, or set the extension's 'banks' option to the folder that holds the question banks."))
+    banks: dict[str, LoadedBank] = {}
+    problems: list[Problem] = []
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        try:
+            bank = load_bank(path)
+        except CourseError as e:
+            problems.extend(e.problems)
+            continue
+        if bank.id in banks:
+            other = display_path(banks[bank.id].path)
+            problems.append(Problem(display_path(path), 1, f"bank id '{bank.id}' is already used by {other}. Fix: give each bank its own id."))
+            continue
+        banks[bank.id] = LoadedBank(bank, path)
+    if problems:
+        raise CourseError(problems)
+    return banks
+
+
+_cache: dict[tuple, dict[str, LoadedBank]] = {}
+
+
+def cached_banks(directory: Path) -> dict[str, LoadedBank]:
+    """Load banks once per build: Python-Markdown makes a new extension for every page."""
+    directory = Path(directory).resolve()
+    try:
+        stamp = tuple(
+            (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.iterdir()) if p.is_file()
+        )
+    except OSError:
+        stamp = ()
+    key = (str(directory), stamp)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_banks(directory)
+    return _cache[key]

@@ -1,0 +1,64 @@
+"""Thin MkDocs glue around the quiz extension.
+
+Everything a page needs is rendered by the Markdown extension; this plugin
+only adds what a single page cannot know: it validates every bank before
+the build, tells the extension which page it is rendering (for error
+messages) and the theme's language, and fails the build when a bank is not
+used by any page. Zensical ignores plugins; there the extension still renders
+and validates every bank a page uses.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import quiz
+from .errors import CourseError
+from .loader import cached_banks, display_path
+
+EXTENSION = "krisesenterkurs.quiz"
+
+
+class CoursePluginConfig(base.Config):
+    pass
+
+
+class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if EXTENSION not in config.markdown_extensions:
+            raise PluginError(f"{config.config_file_path}: the plugin 'krisesenterkurs' needs the Markdown extension "
+                              f"'{EXTENSION}'. Fix: add it under 'markdown_extensions'.")
+        options = config.mdx_configs.setdefault(EXTENSION, {})
+        options.setdefault("lang", config.theme.get("language", "nb"))
+        self._options = options
+        self._banks_dir = Path(options.get("banks", "quizzes"))
+        try:
+            cached_banks(self._banks_dir)
+        except CourseError as e:
+            raise PluginError(str(e)) from None
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        quiz.used_banks.clear()
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:
+        # Name the page as the editor knows it (modules/... rather than the symlinked path).
+        self._options["page"] = display_path(Path(os.path.realpath(page.file.abs_src_path)))
+        return markdown
+
+    def on_env(self, env, config: MkDocsConfig, files):
+        # Every page has been rendered by now, and nothing has been written.
+        unused = []
+        for bank_id, loaded in sorted(cached_banks(self._banks_dir).items()):
+            if bank_id not in quiz.used_banks:
+                unused.append(f"{display_path(loaded.path)}:1: bank '{bank_id}' is not used by any page. "
+                              f"Fix: place it on a page with '/// quiz | {bank_id}', or delete the file.")
+        if unused:
+            raise PluginError("\n".join(unused))
+        return env

@@ -1,0 +1,114 @@
+"""Turns a validated bank into the quiz's HTML.
+
+Bank text is Markdown written by editors. Raw HTML in it is shown as text
+(the HTML parts of Python-Markdown are switched off) and the result is then
+sanitised by nh3, so nothing in a bank can run in a learner's browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from .schema import Bank, MultipleQuestion, SingleQuestion
+from .strings import table
+
+_TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br", "blockquote", "abbr", "pre"}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+_SCHEMES = {"http", "https", "mailto"}
+_FIRST_PARAGRAPH = re.compile(r"^<p>(.*?)</p>\s*", re.S)
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class TextRenderer:
+    """Markdown for bank text, with raw HTML disabled and the output sanitised."""
+
+    def __init__(self, abbreviations: str = ""):
+        self._md = markdown.Markdown(extensions=["sane_lists", "abbr"])
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._abbreviations = abbreviations
+
+    def block(self, text: str) -> Markup:
+        self._md.reset()
+        source = f"{text}\n\n{self._abbreviations}" if self._abbreviations else text
+        html = self._md.convert(source)
+        return Markup(nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES))
+
+    def inline(self, text: str) -> Markup:
+        html = str(self.block(text))
+        match = _FIRST_PARAGRAPH.fullmatch(html)
+        return Markup(match.group(1) if match else html)
+
+    def split_first(self, text: str) -> tuple[Markup, Markup]:
+        """The first paragraph (for a legend, which takes only inline content) and the rest."""
+        html = str(self.block(text))
+        match = _FIRST_PARAGRAPH.match(html)
+        if not match:
+            return Markup(""), Markup(html)
+        return Markup(match.group(1)), Markup(html[match.end():])
+
+
+def _options(question, lang: str, text: TextRenderer) -> list[dict]:
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        return [
+            {
+                "html": text.inline(o.text),
+                "correct": o.correct,
+                "feedback": text.block(o.feedback) if o.feedback else None,
+            }
+            for o in question.options
+        ]
+    words = table(lang)
+    return [
+        {"html": words["answer_true"], "correct": question.answer, "feedback": None},
+        {"html": words["answer_false"], "correct": not question.answer, "feedback": None},
+    ]
+
+
+def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: str,
+                text: TextRenderer | None = None) -> str:
+    """HTML for one placement of a bank on a page. `uid` keeps element ids unique on the page."""
+    text = text or TextRenderer()
+    words = table(lang)
+    questions = [bank.question(q) for q in question_ids] if question_ids else list(bank.questions)
+    items = []
+    for n, q in enumerate(questions, 1):
+        legend, more = text.split_first(q.prompt)
+        options = _options(q, lang, text)
+        items.append({
+            "n": n,
+            "q": q,
+            "id": f"{uid}-{q.id}",
+            "legend": legend,
+            "more": more,
+            "options": options,
+            "multiple": isinstance(q, MultipleQuestion),
+            "correct": " ".join(str(i) for i, o in enumerate(options) if o["correct"]),
+            "explanation": text.block(q.explanation),
+            "source": text.inline(q.source),
+        })
+    ui = {k: words[k] for k in (
+        "right_verdict", "wrong_verdict", "chosen_right", "chosen_wrong", "missed", "choose_first",
+        "progress", "result", "passed", "failed", "no_storage", "bad_storage", "retry_done")}
+    return _env.get_template("quiz.html").render(
+        bank=bank,
+        uid=uid,
+        items=items,
+        words=words,
+        total=len(items),
+        subset=bool(question_ids),
+        ui_json=json.dumps(ui, ensure_ascii=False).replace("<", "\\u003c"),
+    )

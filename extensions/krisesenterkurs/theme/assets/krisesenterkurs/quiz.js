@@ -1,0 +1,288 @@
+/* Quiz behaviour for pages built with the krisesenterkurs.quiz Markdown extension.
+ *
+ * The HTML holds everything (questions, right answers, explanations, words in
+ * the page's language); this script only checks answers, shows results and
+ * keeps them in localStorage. It runs once per page, also after Material's
+ * instant navigation swaps the page in without a reload.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "krisesenterkurs";
+  var FORMAT = 1;
+
+  /* ---------- storage ---------- */
+
+  // Courses published side by side on one host must not share answers.
+  function siteKey() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base || ".", location.href).pathname;
+    } catch (e) {
+      return "/";
+    }
+  }
+
+  function storageKey(bankId) {
+    return PREFIX + ":" + siteKey() + ":quiz:" + bankId;
+  }
+
+  var storage = (function () {
+    try {
+      var probe = PREFIX + ":probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  // Returns {record, problem}: problem is "unavailable", "unreadable" or null.
+  function readRecord(bankId) {
+    var empty = { v: FORMAT, answers: {} };
+    if (!storage) return { record: empty, problem: "unavailable" };
+    var raw;
+    try {
+      raw = storage.getItem(storageKey(bankId));
+    } catch (e) {
+      return { record: empty, problem: "unavailable" };
+    }
+    if (raw === null) return { record: empty, problem: null };
+    try {
+      var data = JSON.parse(raw);
+      if (data && data.v === FORMAT && data.answers && typeof data.answers === "object" && !Array.isArray(data.answers)) {
+        return { record: data, problem: null };
+      }
+    } catch (e) { /* fall through */ }
+    return { record: empty, problem: "unreadable" };
+  }
+
+  function writeRecord(bankId, record) {
+    if (!storage) return false;
+    try {
+      storage.setItem(storageKey(bankId), JSON.stringify(record));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /* ---------- helpers ---------- */
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, key) {
+      return key in values ? String(values[key]) : m;
+    });
+  }
+
+  function sameSet(a, b) {
+    if (a.length !== b.length) return false;
+    var sorted = b.slice().sort();
+    return a.slice().sort().every(function (v, i) { return v === sorted[i]; });
+  }
+
+  function validIndices(list, count) {
+    return Array.isArray(list) && list.length > 0 && list.every(function (i) {
+      return Number.isInteger(i) && i >= 0 && i < count;
+    });
+  }
+
+  function mark(el, kind, icon, text) {
+    el.textContent = "";
+    var glyph = document.createElement("span");
+    glyph.className = "kk-icon";
+    glyph.setAttribute("aria-hidden", "true");
+    glyph.textContent = icon;
+    el.appendChild(glyph);
+    el.appendChild(document.createTextNode(" " + text));
+    el.className = el.className.replace(/\s*kk--(right|wrong|info)/g, "") + " kk--" + kind;
+    el.hidden = false;
+  }
+
+  /* ---------- one quiz ---------- */
+
+  function Quiz(root, page) {
+    this.root = root;
+    this.page = page;
+    this.bankId = root.getAttribute("data-bank");
+    this.bankHash = root.getAttribute("data-bank-hash");
+    this.passMark = Number(root.getAttribute("data-pass-mark"));
+    this.subset = root.hasAttribute("data-subset");
+    this.words = JSON.parse(root.querySelector(".kk-quiz__strings").textContent);
+    this.questions = Array.prototype.slice.call(root.querySelectorAll(".kk-question"));
+    this.summary = root.querySelector(".kk-quiz__summary");
+    this.progress = root.querySelector(".kk-quiz__progress");
+    this.retryButton = root.querySelector(".kk-quiz__retry");
+    this.notice = root.querySelector(".kk-quiz__notice");
+
+    var loaded = readRecord(this.bankId);
+    this.record = loaded.record;
+    if (loaded.problem) this.warn(loaded.problem);
+
+    var self = this;
+    this.questions.forEach(function (q) {
+      q.querySelector(".kk-question__check").addEventListener("click", function () { self.check(q); });
+      self.restore(q);
+    });
+    this.retryButton.addEventListener("click", function () { self.retry(); });
+    this.update(false);
+    root.setAttribute("data-ready", "");
+  }
+
+  Quiz.prototype.warn = function (problem) {
+    // Said once per page, however many quizzes it holds.
+    if (this.page.warned) return;
+    this.page.warned = true;
+    this.notice.textContent = problem === "unreadable" ? this.words.bad_storage : this.words.no_storage;
+    this.notice.hidden = false;
+  };
+
+  Quiz.prototype.inputs = function (q) {
+    return Array.prototype.slice.call(q.querySelectorAll("input"));
+  };
+
+  Quiz.prototype.correctOf = function (q) {
+    return q.getAttribute("data-correct").split(" ").map(Number);
+  };
+
+  Quiz.prototype.saved = function (q) {
+    var entry = this.record.answers[q.getAttribute("data-qid")];
+    // An answer to an older version of the question is not applied to the new text.
+    if (!entry || entry.h !== q.getAttribute("data-qhash")) return null;
+    return validIndices(entry.a, this.inputs(q).length) ? entry.a : null;
+  };
+
+  Quiz.prototype.restore = function (q) {
+    var chosen = this.saved(q);
+    if (chosen) this.show(q, chosen);
+  };
+
+  Quiz.prototype.check = function (q) {
+    var chosen = [];
+    this.inputs(q).forEach(function (input, i) { if (input.checked) chosen.push(i); });
+    var status = q.querySelector(".kk-question__status");
+    if (!chosen.length) {
+      status.textContent = this.words.choose_first;
+      return;
+    }
+    status.textContent = "";
+    this.record.answers[q.getAttribute("data-qid")] = { h: q.getAttribute("data-qhash"), a: chosen };
+    this.show(q, chosen);
+    this.update(true);
+    q.querySelector(".kk-question__result").focus();
+  };
+
+  Quiz.prototype.show = function (q, chosen) {
+    var words = this.words;
+    var correct = this.correctOf(q);
+    var right = sameSet(chosen, correct);
+    this.inputs(q).forEach(function (input, i) {
+      var option = input.closest(".kk-option");
+      var isChosen = chosen.indexOf(i) !== -1;
+      var isCorrect = correct.indexOf(i) !== -1;
+      input.checked = isChosen;
+      input.disabled = true;
+      var markEl = option.querySelector(".kk-option__mark");
+      if (isChosen && isCorrect) mark(markEl, "right", "✓", words.chosen_right);
+      else if (isChosen) mark(markEl, "wrong", "✗", words.chosen_wrong);
+      else if (isCorrect) mark(markEl, "info", "→", words.missed);
+      var feedback = option.querySelector(".kk-option__feedback");
+      if (feedback) feedback.hidden = !isChosen;
+    });
+    mark(q.querySelector(".kk-question__verdict"), right ? "right" : "wrong", right ? "✓" : "✗",
+      right ? words.right_verdict : words.wrong_verdict);
+    q.querySelector(".kk-question__check").hidden = true;
+    q.querySelector(".kk-question__result").hidden = false;
+    q.setAttribute("data-state", right ? "right" : "wrong");
+  };
+
+  Quiz.prototype.clear = function (q) {
+    this.inputs(q).forEach(function (input) {
+      input.checked = false;
+      input.disabled = false;
+      var option = input.closest(".kk-option");
+      option.querySelector(".kk-option__mark").hidden = true;
+      var feedback = option.querySelector(".kk-option__feedback");
+      if (feedback) feedback.hidden = true;
+    });
+    q.querySelector(".kk-question__check").hidden = false;
+    q.querySelector(".kk-question__result").hidden = true;
+    q.querySelector(".kk-question__status").textContent = "";
+    q.removeAttribute("data-state");
+  };
+
+  // Recomputes progress and result from the questions' state; `changed` means the learner acted.
+  Quiz.prototype.update = function (changed) {
+    var total = this.questions.length;
+    var checked = this.questions.filter(function (q) { return q.hasAttribute("data-state"); });
+    var correct = checked.filter(function (q) { return q.getAttribute("data-state") === "right"; }).length;
+    var finished = checked.length === total;
+    this.progress.textContent = format(this.words.progress, { checked: checked.length, total: total });
+    this.retryButton.hidden = checked.length === 0;
+    this.root.setAttribute("data-finished", finished ? "true" : "false");
+    if (finished) {
+      var percent = Math.round((correct * 100) / total);
+      var passed = correct * 100 >= this.passMark * total;
+      this.summary.textContent = "";
+      var line = document.createElement("p");
+      line.className = "kk-quiz__score";
+      line.textContent = format(this.words.result, { correct: correct, total: total, percent: percent });
+      var verdict = document.createElement("p");
+      mark(verdict, passed ? "right" : "wrong", passed ? "✓" : "✗", passed ? this.words.passed : this.words.failed);
+      verdict.className += " kk-quiz__verdict";
+      this.summary.appendChild(line);
+      this.summary.appendChild(verdict);
+      this.root.setAttribute("data-passed", passed ? "true" : "false");
+      if (changed && !this.subset) {
+        var result = { h: this.bankHash, correct: correct, total: total, percent: percent, passed: passed,
+          at: new Date().toISOString() };
+        this.record.result = result;
+        if (!this.record.best || this.record.best.h !== this.bankHash || this.record.best.percent <= percent) {
+          this.record.best = result;
+        }
+      }
+    } else {
+      this.root.removeAttribute("data-passed");
+      if (changed) this.summary.textContent = "";
+    }
+    if (changed) {
+      this.record.v = FORMAT;
+      if (!writeRecord(this.bankId, this.record)) this.warn("unavailable");
+    }
+  };
+
+  Quiz.prototype.retry = function () {
+    var self = this;
+    this.questions.forEach(function (q) {
+      delete self.record.answers[q.getAttribute("data-qid")];
+      self.clear(q);
+    });
+    this.update(true);
+    this.summary.textContent = this.words.retry_done;
+    var first = this.root.querySelector(".kk-question input");
+    if (first) first.focus();
+  };
+
+  /* ---------- page ---------- */
+
+  function init() {
+    var page = { warned: false };
+    Array.prototype.forEach.call(document.querySelectorAll(".kk-quiz:not([data-ready])"), function (root) {
+      try {
+        new Quiz(root, page);
+      } catch (e) {
+        // One broken quiz must not stop the others on the page.
+        if (window.console) console.error("krisesenterkurs quiz:", e);
+      }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
