@@ -110,5 +110,6 @@ def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: s
         words=words,
         total=len(items),
         subset=bool(question_ids),
-        ui_json=json.dumps(ui, ensure_ascii=False).replace("<", "\\u003c"),
+        # An attribute, not a <script>: Material's instant navigation re-runs scripts in the content.
+        ui_json=json.dumps(ui, ensure_ascii=False),
     )

@@ -109,7 +109,7 @@
     this.bankHash = root.getAttribute("data-bank-hash");
     this.passMark = Number(root.getAttribute("data-pass-mark"));
     this.subset = root.hasAttribute("data-subset");
-    this.words = JSON.parse(root.querySelector(".kk-quiz__strings").textContent);
+    this.words = JSON.parse(root.getAttribute("data-strings"));
     this.questions = Array.prototype.slice.call(root.querySelectorAll(".kk-question"));
     this.summary = root.querySelector(".kk-quiz__summary");
     this.progress = root.querySelector(".kk-quiz__progress");

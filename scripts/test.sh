@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Set up and run every test: unit, build and browser tests (Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+source scripts/lib.sh
+
+# Playwright cannot download its own browser here; Debian's Chromium works.
+# Without the Liberation fonts, pages and PDFs render without a sans font.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then
+  apt_install chromium fonts-liberation
+fi
+
+bash scripts/setup.sh "[test]"
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"

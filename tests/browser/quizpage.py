@@ -1,0 +1,68 @@
+"""What a learner does on a quiz page, driven from the bank itself (no hard-coded answers)."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page
+
+from krisesenterkurs.loader import load_banks
+from krisesenterkurs.schema import MultipleQuestion, TrueFalseQuestion
+from tests.support import ROOT
+
+BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
+
+
+def banks():
+    return {k: v.bank for k, v in load_banks(ROOT / "quizzes").items()}
+
+
+def quiz_url(bank_id: str) -> str:
+    """The site path of the module page that places the whole bank."""
+    for path in sorted((ROOT / "modules").rglob("*.md")):
+        if bank_id in BLOCK.findall(path.read_text(encoding="utf-8")):
+            rel = path.relative_to(ROOT / "modules").with_suffix("")
+            return f"moduler/{rel.as_posix().removesuffix('index')}/".replace("//", "/")
+    raise LookupError(bank_id)
+
+
+def right(q) -> list[int]:
+    if isinstance(q, TrueFalseQuestion):
+        return [0 if q.answer else 1]
+    return [i for i, o in enumerate(q.options) if o.correct]
+
+
+def wrong(q) -> list[int]:
+    if isinstance(q, TrueFalseQuestion):
+        return [1 if q.answer else 0]
+    return [next(i for i, o in enumerate(q.options) if not o.correct)]
+
+
+def first_of(bank, kind):
+    return next(q for q in bank.questions if isinstance(q, kind))
+
+
+def question(page: Page, q):
+    return page.locator(f'fieldset[data-qid="{q.id}"]')
+
+
+def answer(page: Page, q, indices: list[int]) -> None:
+    box = question(page, q)
+    inputs = box.locator("input")
+    for i in indices:
+        inputs.nth(i).check()
+    box.get_by_role("button", name="Sjekk svar").click()
+
+
+def answer_all(page: Page, bank, right_count: int) -> None:
+    """Answer every question: the first `right_count` right, the rest wrong."""
+    for n, q in enumerate(bank.questions):
+        answer(page, q, right(q) if n < right_count else wrong(q))
+
+
+def needed_to_pass(bank) -> int:
+    total = len(bank.questions)
+    return next(k for k in range(total + 1) if k * 100 >= bank.pass_mark * total)
+
+
+__all__ = ["MultipleQuestion", "TrueFalseQuestion"]

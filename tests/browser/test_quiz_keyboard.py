@@ -1,0 +1,62 @@
+"""A learner takes a whole quiz with the keyboard only."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.quizpage import banks, quiz_url, right
+from krisesenterkurs.schema import MultipleQuestion
+
+pytestmark = pytest.mark.browser
+BANK = banks()["mandat"]
+
+
+def focused(page):
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const box = el && el.closest('.kk-question');
+        const style = el ? getComputedStyle(el) : null;
+        return {tag: el.tagName.toLowerCase(), type: el.type || null, cls: el.className,
+                qid: box ? box.dataset.qid : null, index: el.value,
+                outline: style ? style.outlineStyle + ' ' + style.outlineWidth : ''};
+    }""")
+
+
+def tab_to(page, predicate, limit=80):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if predicate(now):
+            return now
+    raise AssertionError("focus never reached the expected element")
+
+
+def test_whole_quiz_by_keyboard_with_visible_focus(page, base_url):
+    page.goto(base_url + quiz_url("mandat"))
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    for q in BANK.questions:
+        want = right(q)
+        first = tab_to(page, lambda f: f["qid"] == q.id and f["tag"] == "input")
+        assert first["outline"].startswith("solid"), first  # focus is visible
+        if isinstance(q, MultipleQuestion):
+            current = 0
+            for i in range(len(q.options)):
+                if i in want:
+                    page.keyboard.press("Space")
+                if i < len(q.options) - 1:
+                    page.keyboard.press("Tab")
+                    current += 1
+        else:
+            # Radio groups: arrow keys move and select.
+            page.keyboard.press("Space")
+            for _ in range(want[0]):
+                page.keyboard.press("ArrowDown")
+        tab_to(page, lambda f: f["qid"] == q.id and f["tag"] == "button")
+        page.keyboard.press("Enter")
+        after = focused(page)
+        assert after["qid"] == q.id and "kk-question__result" in after["cls"], after
+        expect(page.locator(f'fieldset[data-qid="{q.id}"] .kk-question__verdict')).to_contain_text("Riktig svar.")
+    summary = page.locator(".kk-quiz__summary")
+    expect(summary).to_contain_text(re.compile(r"av \d+ riktige \(100 %\)"))
+    expect(summary).to_contain_text("Bestått")

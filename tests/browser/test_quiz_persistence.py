@@ -1,0 +1,109 @@
+"""A learner reloads or comes back: answers and result are kept, or the quiz says why not."""
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.quizpage import answer, answer_all, banks, needed_to_pass, question, quiz_url, right, wrong
+
+pytestmark = pytest.mark.browser
+BANK = banks()["mandat"]
+
+
+def stored(page):
+    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))""")
+
+
+@pytest.fixture
+def url(base_url):
+    return base_url + quiz_url("mandat")
+
+
+def test_reload_restores_every_checked_question_and_the_result(page, url):
+    page.goto(url)
+    k = needed_to_pass(BANK)
+    answer_all(page, BANK, k)
+    expect(page.locator(".kk-quiz__summary")).to_contain_text("Bestått")
+    page.reload()
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    expect(page.locator(".kk-question[data-state]")).to_have_count(len(BANK.questions))
+    expect(page.locator('.kk-question[data-state="right"]')).to_have_count(k)
+    expect(page.locator(".kk-quiz__summary")).to_contain_text(f"{k} av {len(BANK.questions)} riktige")
+    q = BANK.questions[-1]
+    expect(question(page, q).locator("input").nth(wrong(q)[0])).to_be_checked()
+
+
+def test_storage_key_carries_course_prefix_site_and_bank(page, url):
+    page.goto(url)
+    q = BANK.questions[0]
+    answer(page, q, right(q))
+    data = {k: v for k, v in stored(page).items() if k.startswith("krisesenterkurs")}
+    assert list(data) == ["krisesenterkurs:/:quiz:mandat"]
+    record = json.loads(data["krisesenterkurs:/:quiz:mandat"])
+    assert record["answers"][q.id] == {"h": q.content_hash(), "a": right(q)}
+    assert "result" not in record
+
+
+def test_result_is_stored_with_the_bank_version(page, url):
+    page.goto(url)
+    answer_all(page, BANK, len(BANK.questions))
+    record = json.loads(stored(page)["krisesenterkurs:/:quiz:mandat"])
+    assert record["result"]["h"] == BANK.content_hash()
+    assert record["result"]["passed"] is True and record["result"]["percent"] == 100
+
+
+def test_an_edited_question_does_not_get_the_old_answer(page, url):
+    page.goto(url)
+    first, second = BANK.questions[0], BANK.questions[1]
+    answer(page, first, right(first))
+    answer(page, second, right(second))
+    # What an author's edit of the first question looks like to the stored answers.
+    page.evaluate("""([key, qid]) => {
+        const r = JSON.parse(localStorage.getItem(key)); r.answers[qid].h = "older-version"; localStorage.setItem(key, JSON.stringify(r));
+    }""", ["krisesenterkurs:/:quiz:mandat", first.id])
+    page.reload()
+    expect(question(page, first).locator(".kk-question__result")).to_be_hidden()
+    expect(question(page, first).locator("input:checked")).to_have_count(0)
+    expect(question(page, second).locator(".kk-question__result")).to_be_visible()
+
+
+THROWING_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('Storage is disabled', 'SecurityError'); }
+});
+"""
+
+FULL_STORAGE = """
+Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
+"""
+
+
+@pytest.mark.parametrize("script", [THROWING_STORAGE, FULL_STORAGE], ids=["blocked", "full"])
+def test_quiz_works_without_storage_and_says_so_once(page, url, script):
+    page.add_init_script(script)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(e))
+    page.goto(url)
+    answer_all(page, BANK, len(BANK.questions))
+    expect(page.locator(".kk-quiz__summary")).to_contain_text("Bestått")
+    notice = page.locator(".kk-quiz__notice:visible")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("kan ikke lagres")
+    # The theme's own scripts may complain about storage; ours must not throw.
+    assert not [e for e in errors if "quiz.js" in (e.stack or "")]
+
+
+def test_garbage_in_storage_is_ignored_with_a_notice_and_replaced_when_the_learner_acts(page, url):
+    key = "krisesenterkurs:/:quiz:mandat"
+    page.add_init_script(f"""if (!sessionStorage.getItem('seeded')) {{
+        localStorage.setItem({json.dumps(key)}, '{{not json');
+        sessionStorage.setItem('seeded', '1');
+    }}""")
+    page.goto(url)
+    expect(page.locator(".kk-quiz__notice")).to_contain_text("kunne ikke leses")
+    assert stored(page)[key] == "{not json"  # kept until the learner acts
+    q = BANK.questions[0]
+    answer(page, q, right(q))
+    assert json.loads(stored(page)[key])["answers"][q.id]["a"] == right(q)

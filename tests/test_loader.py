@@ -1,0 +1,132 @@
+"""Bank files: every author mistake is reported with file, line, question and fix."""
+
+import pytest
+
+from krisesenterkurs.errors import CourseError
+from krisesenterkurs.loader import cached_banks, load_bank, load_banks
+from tests.banks import VALID, write
+
+
+def problem_for(tmp_path, text, name="test.yml"):
+    path = write(tmp_path, text, name)
+    with pytest.raises(CourseError) as info:
+        load_bank(path)
+    return info.value
+
+
+def line_of(text, needle, nth=1):
+    lines = text.splitlines()
+    hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return hits[nth - 1]
+
+
+CASES = [
+    # (name, edit of VALID, needle whose line is reported (nth), question id, words in message)
+    ("unknown key", lambda t: t.replace("    answer: false", "    answer: false\n    hint: x"),
+     ("hint: x", 1), "tre", ["unknown key 'hint'", "Fix:"]),
+    ("missing explanation", lambda t: t.replace("    explanation: Forklaring.\n    source: Kilde C\n", "    source: Kilde C\n"),
+     ("- id: tre", 1), "tre", ["'explanation' is missing", "Fix: add 'explanation'"]),
+    ("two correct in single", lambda t: t.replace("      - text: Ikke dette\n", "      - text: Ikke dette\n        correct: true\n"),
+     ("    options:", 1), "en", ["exactly one option", "found 2", "Fix:"]),
+    ("none correct in single", lambda t: t.replace("      - text: Dette\n        correct: true\n", "      - text: Dette\n"),
+     ("    options:", 1), "en", ["exactly one option", "found 0"]),
+    ("none correct in multiple", lambda t: t.replace("      - text: A\n        correct: true\n      - text: B\n        correct: true\n", "      - text: A\n      - text: B\n"),
+     ("    options:", 2), "to", ["at least one option", "Fix:"]),
+    ("one option", lambda t: t.replace("      - text: Ikke dette\n        feedback: Nei.\n", ""),
+     ("    options:", 1), "en", ["at least 2", "Fix:"]),
+    ("empty prompt", lambda t: t.replace("prompt: Påstand.", 'prompt: ""'),
+     ('prompt: ""', 1), "tre", ["'prompt' is empty", "Fix:"]),
+    ("number as text", lambda t: t.replace("      - text: C", "      - text: 112"),
+     ("text: 112", 1), "to", ["options[3].text", "found 112", "quotes"]),
+    ("word as boolean", lambda t: t.replace("answer: false", "answer: kanskje"),
+     ("answer: kanskje", 1), "tre", ["'answer'", "true or false"]),
+    ("duplicate id", lambda t: t.replace("- id: tre", "- id: en"),
+     ("- id: en", 2), "en", ["used twice", "Fix:"]),
+    ("unknown type", lambda t: t.replace("type: truefalse", "type: essay"),
+     ("type: essay", 1), "tre", ["unknown question type 'essay'", "single, multiple or truefalse"]),
+    ("missing question id", lambda t: t.replace("  - id: to\n    type: multiple", "  - type: multiple"),
+     ("  - type: multiple", 1), None, ["'id' is missing"]),
+    ("bad id", lambda t: t.replace("- id: to", "- id: To Spørsmål"),
+     ("- id: To", 1), "To Spørsmål", ["lower-case letters"]),
+    ("pass mark out of range", lambda t: t.replace("pass_mark: 80", "pass_mark: 180"),
+     ("pass_mark", 1), None, ["0 to 100"]),
+    ("duplicate key", lambda t: t.replace("    answer: false", "    answer: false\n    answer: true"),
+     ("answer: true", 1), None, ["'answer' appears twice"]),
+]
+
+
+@pytest.mark.parametrize("name,edit,where,qid,words", CASES, ids=[c[0] for c in CASES])
+def test_each_mistake_names_file_line_question_and_fix(tmp_path, name, edit, where, qid, words):
+    text = edit(VALID)
+    assert text != VALID, "the edit must change the bank"
+    error = problem_for(tmp_path, text)
+    message = str(error)
+    assert len(error.problems) == 1, message
+    p = error.problems[0]
+    assert p.file.endswith("test.yml")
+    assert p.line == line_of(text, *where), message
+    assert p.question == qid
+    for w in words:
+        assert w in message
+    assert "Traceback" not in message
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    text = VALID.replace("    prompt: Velg to.", "    prompt: [Velg to.")
+    message = str(problem_for(tmp_path, text))
+    assert "YAML syntax error" in message and "Fix:" in message
+    assert f"test.yml:{line_of(text, 'prompt: [Velg') + 1}" in message or f"test.yml:{line_of(text, 'prompt: [Velg')}" in message
+
+
+def test_tab_indentation_is_explained(tmp_path):
+    text = VALID.replace("    explanation: Forklaring.\n    source: Kilde A", "\texplanation: Forklaring.\n    source: Kilde A")
+    message = str(problem_for(tmp_path, text))
+    assert f"test.yml:{line_of(text, chr(9) + 'explanation')}" in message
+    assert "tabs" in message
+
+
+@pytest.mark.parametrize("content,words", [
+    ("", "is empty"),
+    ("   \n\n", "is empty"),
+    ("# only a comment\n", "holds no YAML data"),
+    ("- id: x\n", "must start with 'id:'"),
+])
+def test_empty_or_wrong_shaped_file(tmp_path, content, words):
+    assert words in str(problem_for(tmp_path, content))
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID.encode())
+    assert load_bank(path).id == "test"
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin.yml"
+    path.write_bytes(VALID.replace("Påstand", "P\u00e5stand").encode("latin-1"))
+    assert "UTF-8" in str(pytest.raises(CourseError, load_bank, path).value)
+
+
+def test_all_problems_of_all_files_are_reported_together(tmp_path):
+    write(tmp_path, VALID.replace("answer: false", "answer: 3"), "a.yml")
+    write(tmp_path, VALID.replace("id: test", "id: andre").replace("prompt: Velg to.", 'prompt: ""'), "b.yml")
+    error = pytest.raises(CourseError, load_banks, tmp_path).value
+    assert [p.file[-5:] for p in error.problems] == ["a.yml", "b.yml"]
+
+
+def test_duplicate_bank_ids_across_files(tmp_path):
+    write(tmp_path, VALID, "a.yml")
+    write(tmp_path, VALID, "b.yml")
+    message = str(pytest.raises(CourseError, load_banks, tmp_path).value)
+    assert "b.yml:1" in message and "already used by" in message and "a.yml" in message
+
+
+def test_missing_folder(tmp_path):
+    assert "does not exist" in str(pytest.raises(CourseError, load_banks, tmp_path / "nope").value)
+
+
+def test_cache_sees_edits(tmp_path):
+    path = write(tmp_path, VALID)
+    assert cached_banks(tmp_path)["test"].bank.title == "Testbank"
+    path.write_text(VALID.replace("title: Testbank", "title: Ny tittel"), encoding="utf-8")
+    assert cached_banks(tmp_path)["test"].bank.title == "Ny tittel"

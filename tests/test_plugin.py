@@ -1,0 +1,79 @@
+"""Build tests: a fixture site built with the mkdocs command in a temporary folder."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.banks import VALID
+from tests.support import run_build
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root)
+    (root / "quizzes" / "test.yml").write_text(VALID, encoding="utf-8")
+    return root
+
+
+def build(root):
+    result = run_build(root, root / "out")
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_fixture_site_builds_with_the_quiz(site):
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "out" / "quiz" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<fieldset") == 3 and "Sjekk svar" in html
+    assert "WARNING" not in result.stderr
+
+
+def test_quiz_words_follow_the_theme_language(site):
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("language: nb", "language: en"))
+    assert build(site).returncode == 0
+    assert "Check answer" in (site / "out" / "quiz" / "index.html").read_text(encoding="utf-8")
+
+
+def test_broken_bank_fails_the_build_with_file_line_question(site):
+    (site / "quizzes" / "test.yml").write_text(VALID.replace("answer: false", "answer: 7"), encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    line = VALID.splitlines().index("    answer: false") + 1
+    assert f"quizzes/test.yml:{line}: question 'tre':" in result.stderr
+    assert "Fix:" in result.stderr
+
+
+def test_page_naming_a_missing_bank_fails_with_page_and_line(site):
+    (site / "docs" / "quiz.md").write_text("# Quiz\n\nTekst.\n\n/// quiz | finnes-ikke\n///\n\n/// quiz | test\n///\n")
+    result = build(site)
+    assert result.returncode != 0
+    assert "docs/quiz.md:5: there is no question bank with id 'finnes-ikke'" in result.stderr
+
+
+def test_unknown_block_option_is_not_silently_text(site):
+    (site / "docs" / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n    sporsmal: [en]\n///\n")
+    result = build(site)
+    assert result.returncode != 0
+    assert "docs/quiz.md:3: quiz 'test': unknown option 'sporsmal'" in result.stderr
+
+
+def test_unused_bank_fails_the_build(site):
+    (site / "quizzes" / "ekstra.yml").write_text(VALID.replace("id: test", "id: ekstra"), encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert "quizzes/ekstra.yml:1: bank 'ekstra' is not used by any page" in result.stderr
+    assert not (site / "out" / "quiz" / "index.html").exists()
+
+
+def test_plugin_without_the_extension_says_what_to_add(site):
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - krisesenterkurs.quiz:\n      banks: quizzes\n", ""))
+    result = build(site)
+    assert result.returncode != 0
+    assert "needs the Markdown extension 'krisesenterkurs.quiz'" in result.stderr

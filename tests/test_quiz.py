@@ -1,0 +1,73 @@
+"""The `/// quiz` block in plain Python-Markdown (no MkDocs): placement, options, mistakes."""
+
+import markdown
+import pytest
+
+from krisesenterkurs import quiz
+from krisesenterkurs.errors import CourseError
+from tests.banks import VALID, write
+
+
+@pytest.fixture
+def banks_dir(tmp_path):
+    write(tmp_path, VALID)
+    return tmp_path
+
+
+def convert(source, banks_dir, **config):
+    md = markdown.Markdown(extensions=["krisesenterkurs.quiz"],
+                           extension_configs={"krisesenterkurs.quiz": {"banks": str(banks_dir), **config}})
+    return md.convert(source)
+
+
+def test_block_places_the_bank_and_its_intro(banks_dir):
+    html = convert("# Side\n\n/// quiz | test\nSvar på *alle*.\n///\n", banks_dir)
+    assert '<section class="kk-quiz"' in html and 'data-bank="test"' in html
+    assert '<div class="kk-quiz__intro">' in html and "<em>alle</em>" in html
+    assert html.count("<fieldset") == 3
+    assert "test" in quiz.used_banks
+
+
+def test_subset_option(banks_dir):
+    html = convert("/// quiz | test\n    questions: [tre]\n///\n", banks_dir)
+    assert html.count("<fieldset") == 1 and 'data-qid="tre"' in html
+
+
+def test_two_placements_get_distinct_ids(banks_dir):
+    html = convert("/// quiz | test\n///\n\n/// quiz | test\n    questions: [en]\n///\n", banks_dir)
+    assert 'id="kk1-test-en"' in html and 'id="kk2-test-en"' in html
+
+
+def test_language_option(banks_dir):
+    assert "Check answer" in convert("/// quiz | test\n///\n", banks_dir, lang="en")
+    assert "Sjekk svar" in convert("/// quiz | test\n///\n", banks_dir, lang="fr")  # unknown: bokmål
+
+
+@pytest.mark.parametrize("source,line,words", [
+    ("Tekst\n\n/// quiz | finnes-ikke\n///\n", 3, ["no question bank with id 'finnes-ikke'", "Fix: use one of: test"]),
+    ("/// quiz\n///\n", 1, ["needs a bank id", "Fix:"]),
+    ("# T\n\n/// quiz | test\n    sporsmal: [en]\n///\n", 3, ["unknown option 'sporsmal'", "Fix:"]),
+    ("/// quiz | test\n    questions: [en, mangler]\n///\n", 1, ["no question 'mangler'", "Fix:"]),
+    ("/// quiz | test\n    questions: [en, en]\n///\n", 1, ["twice"]),
+    ("/// quiz | test\n    questions: 5\n///\n", 1, ["list of question ids"]),
+])
+def test_page_mistakes_name_the_line(banks_dir, source, line, words):
+    with pytest.raises(CourseError) as info:
+        convert(source, banks_dir, page="modules/x/quiz.md")
+    message = str(info.value)
+    assert message.startswith(f"modules/x/quiz.md:{line}:"), message
+    for w in words:
+        assert w in message
+
+
+def test_broken_bank_stops_the_page(tmp_path):
+    write(tmp_path, VALID.replace("answer: false", "answer: 7"))
+    with pytest.raises(CourseError, match=r"test.yml:\d+: question 'tre'"):
+        convert("/// quiz | test\n///\n", tmp_path)
+
+
+def test_quiz_example_inside_a_code_fence_is_left_alone(banks_dir):
+    md = markdown.Markdown(extensions=["pymdownx.superfences", "krisesenterkurs.quiz"],
+                           extension_configs={"krisesenterkurs.quiz": {"banks": str(banks_dir)}})
+    html = md.convert("```\n/// quiz | finnes-ikke\n///\n```\n")
+    assert "kk-quiz" not in html and "/// quiz | finnes-ikke" in html

@@ -1,0 +1,104 @@
+"""The quiz HTML: native, labelled controls; answers hidden; bank text never runs as HTML."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from krisesenterkurs.render import TextRenderer, render_quiz
+from krisesenterkurs.schema import Bank
+from tests.banks import VALID
+
+
+def bank(**changes) -> Bank:
+    data = yaml.safe_load(VALID)
+    for qi, field, value in changes.get("edits", []):
+        data["questions"][qi][field] = value
+    return Bank.model_validate(data)
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(html):
+    p = Tags()
+    p.feed(html)
+    return p.tags
+
+
+def test_each_question_is_a_fieldset_with_legend_and_labelled_native_inputs():
+    html = render_quiz(bank(), question_ids=None, lang="nb", uid="kk1-test")
+    tags = parse(html)
+    assert [t for t, _ in tags].count("fieldset") == 3
+    assert [t for t, _ in tags].count("legend") == 3
+    inputs = [a for t, a in tags if t == "input"]
+    assert [i["type"] for i in inputs] == ["radio"] * 2 + ["checkbox"] * 3 + ["radio"] * 2
+    labels = {a["for"] for t, a in tags if t == "label"}
+    assert {i["id"] for i in inputs} == labels
+    assert "Sant" in html and "Usant" in html and "Sjekk svar" in html
+
+
+def test_right_answers_are_data_not_visible_text():
+    html = render_quiz(bank(), question_ids=None, lang="nb", uid="u")
+    fieldsets = [a for t, a in parse(html) if t == "fieldset"]
+    assert [f["data-correct"] for f in fieldsets] == ["0", "0 1", "1"]
+    # Feedback, explanation and source stay hidden until the learner checks.
+    for block in re.findall(r'<div class="kk-question__result"[^>]*>', html):
+        assert "hidden" in block
+    for block in re.findall(r'<div class="kk-option__feedback"[^>]*>', html):
+        assert "hidden" in block
+    assert "<noscript>" in html
+
+
+def test_subset_keeps_the_given_order():
+    html = render_quiz(bank(), question_ids=["tre", "en"], lang="nb", uid="u")
+    assert [a["data-qid"] for t, a in parse(html) if t == "fieldset"] == ["tre", "en"]
+    assert 'data-subset="true"' in html
+    assert "Spørsmål 2 av 2" in html
+
+
+@pytest.mark.parametrize("lang,word", [("nb", "Sjekk svar"), ("nn", "Vel eitt svar."), ("en", "Check answer")])
+def test_words_follow_the_language(lang, word):
+    assert word in render_quiz(bank(), question_ids=None, lang=lang, uid="u")
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[klikk](javascript:alert(1))",
+    "<!-- skjult --> synlig",
+    "<b>uavsluttet",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe src='https://example.org'></iframe>",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_shown_as_text_never_as_markup(text):
+    html = render_quiz(bank(edits=[(0, "prompt", text), (2, "explanation", text)]), question_ids=None, lang="nb", uid="u")
+    tags = parse(html)
+    assert not {t for t, _ in tags} & {"script", "img", "iframe", "b"}
+    assert not any(a.get("href", "").strip().lower().startswith("javascript") for _, a in tags)
+    assert not any(k.startswith("on") for _, a in tags for k in a)
+
+
+def test_raw_html_stays_visible_as_text():
+    html = render_quiz(bank(edits=[(0, "prompt", "<script>alert(1)</script>")]), question_ids=None, lang="nb", uid="u")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_markdown_in_bank_text():
+    r = TextRenderer()
+    assert str(r.inline("*viktig* og `kode`")) == "<em>viktig</em> og <code>kode</code>"
+    block = str(r.block("Avsnitt\n\n- en\n- to"))
+    assert "<ul>" in block and "<li>en</li>" in block
+    first, rest = r.split_first("Spørsmål?\n\n- a\n- b")
+    assert str(first) == "Spørsmål?" and "<ul>" in str(rest)
+    assert 'href="https://dinutvei.no"' in str(r.inline("[Dinutvei](https://dinutvei.no)"))

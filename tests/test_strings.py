@@ -1,0 +1,38 @@
+"""UI strings: one table per language, all with the same words."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from krisesenterkurs import strings
+
+PACKAGE = Path(strings.__file__).parent.parent
+
+
+def test_every_language_has_every_string():
+    keys = set(strings.table("nb"))
+    for lang in strings.LANGUAGES:
+        t = strings.table(lang)
+        assert set(t) == keys, lang
+        assert all(isinstance(v, str) and v.strip() for v in t.values()), lang
+
+
+def test_placeholders_match_across_languages():
+    nb = strings.table("nb")
+    for lang in strings.LANGUAGES:
+        for key, text in strings.table(lang).items():
+            assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", nb[key])), (lang, key)
+
+
+def test_every_word_the_template_and_script_use_exists():
+    used = set(re.findall(r"words\.(\w+)", (PACKAGE / "templates" / "quiz.html").read_text()))
+    used |= set(re.findall(r"words\.(\w+)", (PACKAGE / "theme" / "assets" / "krisesenterkurs" / "quiz.js").read_text()))
+    used |= set(re.findall(r'"(\w+)"', re.search(r"ui = \{k: words\[k\] for k in \((.*?)\)\}",
+                                                   (PACKAGE / "render.py").read_text(), re.S).group(1)))
+    assert used <= set(strings.table("nb")), used - set(strings.table("nb"))
+
+
+@pytest.mark.parametrize("given,expected", [("nb", "nb"), ("no", "nb"), ("nn", "nn"), ("en", "en"), ("de", "nb"), (None, "nb")])
+def test_theme_language_picks_a_table(given, expected):
+    assert strings.normalise(given) == expected
