@@ -15,6 +15,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "site"
 def site(tmp_path):
     root = tmp_path / "site"
     shutil.copytree(FIXTURE, root)
+    (root / "quizzes").mkdir(exist_ok=True)  # git keeps no empty folders
     (root / "quizzes" / "test.yml").write_text(VALID, encoding="utf-8")
     return root
 
