@@ -122,7 +122,10 @@
 
     var self = this;
     this.questions.forEach(function (q) {
-      q.querySelector(".kk-question__check").addEventListener("click", function () { self.check(q); });
+      var button = q.querySelector(".kk-question__check");
+      // The HTML hides the buttons: without this script they would do nothing.
+      button.hidden = false;
+      button.addEventListener("click", function () { self.check(q); });
       self.restore(q);
     });
     this.retryButton.addEventListener("click", function () { self.retry(); });
