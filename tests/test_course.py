@@ -29,3 +29,51 @@ def test_quiz_assets_are_served_from_the_site_itself(served_course):
     html = (served_course["dir"] / "moduler" / "mandat" / "quiz" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="(\.\./)+assets/krisesenterkurs/quiz\.js"', html)
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+MODULES = sorted(p for p in (ROOT / "modules").iterdir() if p.is_dir())
+
+
+def section(markdown: str, heading: str) -> str:
+    match = re.search(rf"^## {heading}\s*$(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    assert match, f"no '## {heading}'"
+    return match.group(1)
+
+
+def test_there_are_five_modules():
+    assert [m.name for m in MODULES] == sorted(
+        ["mandat", "barn-i-reetablering", "voksne-i-reetablering", "personer-som-utover-vold", "fortsettelsesvold"])
+
+
+def test_every_module_has_goals_time_case_sources_and_quiz():
+    for module in MODULES:
+        index = (module / "index.md").read_text(encoding="utf-8")
+        goals = re.findall(r"^\s*[-*] ", section(index, "Læringsmål"), re.M)
+        assert 3 <= len(goals) <= 5, (module.name, len(goals))
+        assert re.search(r"\d+\s*(–|-|til)\s*\d+ minutter|\d+ minutter", section(index, "Beregnet tid")), module.name
+        case = (module / "case.md").read_text(encoding="utf-8")
+        assert re.search(r'^!!! example "Fiktivt case:', case, re.M), module.name
+        assert re.search(r"oppdiktet|fiktiv", case, re.I), module.name
+        assert len(re.findall(r"^\s*\d+\. ", section(case, "Refleksjonsspørsmål"), re.M)) >= 4 or \
+            len(re.findall(r"^\s*[-*] ", section(case, "Refleksjonsspørsmål"), re.M)) >= 4, module.name
+        summary = (module / "oppsummering.md").read_text(encoding="utf-8")
+        assert '!!! abstract "Viktige punkter"' in summary, module.name
+        assert re.findall(r"^\s*[-*] ", section(summary, "Kilder"), re.M), module.name
+
+
+def test_every_bank_has_8_to_12_questions_of_every_type():
+    for loaded in load_banks(ROOT / "quizzes").values():
+        bank = loaded.bank
+        assert 8 <= len(bank.questions) <= 12, bank.id
+        kinds = [q.type for q in bank.questions]
+        assert all(kinds.count(k) >= 2 for k in ("single", "multiple", "truefalse")), (bank.id, kinds)
+
+
+def test_survey_quotes_are_exact():
+    text = " ".join((ROOT / "source" / "rvts-sor-presentasjon-2026-03-20.txt").read_text(encoding="utf-8").split())
+    course = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *ROOT.glob("modules/*/*.md")])
+    quotes = re.findall(r"«([^«»]{25,})»", course)
+    survey_like = [q for q in quotes if q.startswith(("MYE mer", "Det burde vært", "Veiledning, tydelig", "Samarbeid som handler"))]
+    assert survey_like, "the survey quotes are used"
+    for q in survey_like:
+        assert " ".join(q.split()) in text, q

@@ -60,7 +60,7 @@ def test_duplicate_question_ids():
     d = data()
     d["questions"][2]["id"] = "en"
     err = errors(d)[0]
-    assert err["type"] == "duplicate_id" and err["ctx"]["index"] == 2
+    assert err["type"] == "duplicate_id" and err["ctx"]["loc"] == ("questions", 2, "id")
 
 
 @pytest.mark.parametrize("field", ["prompt", "explanation", "source"])

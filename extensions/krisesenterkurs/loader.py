@@ -186,8 +186,8 @@ def _problem(file: str, data: object, lines: Lines, err: dict) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    if kind == "duplicate_id":
-        loc = ("questions", ctx["index"], "id")
+    if "loc" in ctx:  # a model-level rule that knows which item is at fault
+        loc = tuple(ctx["loc"])
     elif kind in ("single_correct", "multiple_correct"):
         loc = (*loc, "options")
     elif kind == "union_tag_invalid":
@@ -196,12 +196,12 @@ def _problem(file: str, data: object, lines: Lines, err: dict) -> Problem:
     if kind == "missing" or kind == "union_tag_not_found":
         key = str(loc[-1]) if loc and kind == "missing" else "type"
     where = _describe(loc)
-    fmt = {"key": key or where, "where": where, **ctx}
+    fmt = {"key": key or where, "where": where, **{k: v for k, v in ctx.items() if k != "loc"}}
     if kind == "extra_forbidden":
         fmt["allowed"] = _allowed(loc, data)
     if kind in _MESSAGES:
         message = _MESSAGES[kind].format(**fmt)
-    elif kind in ("single_correct", "multiple_correct", "duplicate_id", "option_blocks"):
+    elif kind in ("single_correct", "multiple_correct", "duplicate_id", "duplicate_term", "option_blocks"):
         message = err["msg"]
     else:
         got = err.get("input")
@@ -215,14 +215,19 @@ def _problem(file: str, data: object, lines: Lines, err: dict) -> Problem:
     return Problem(file, line, message, qid)
 
 
-def load_bank(path: Path) -> Bank:
-    """Load and validate one bank file."""
+def validate_file(path: Path, model, expected: type, shape_hint: str):
+    """Read a YAML file and validate it against a pydantic model or TypeAdapter.
+
+    `expected` is the top-level YAML type (dict or list); `shape_hint` tells
+    the editor how the file should start when it is something else.
+    """
     file = display_path(path)
     data, lines = read_yaml(path)
-    if not isinstance(data, dict):
-        raise CourseError(Problem(file, lines.line, "a bank must start with 'id:', 'title:' and 'questions:'. Fix: write these keys at the start of a line, without '- '."))
+    if not isinstance(data, expected):
+        raise CourseError(Problem(file, lines.line, shape_hint))
+    validate = model.model_validate if hasattr(model, "model_validate") else model.validate_python
     try:
-        return Bank.model_validate(data)
+        return validate(data)
     except ValidationError as e:
         problems = []
         seen = set()
@@ -232,6 +237,12 @@ def load_bank(path: Path) -> Bank:
                 seen.add((p.line, p.message))
                 problems.append(p)
         raise CourseError(problems) from None
+
+
+def load_bank(path: Path) -> Bank:
+    """Load and validate one bank file."""
+    return validate_file(path, Bank, dict, "a bank must start with 'id:', 'title:' and 'questions:'. "
+                         "Fix: write these keys at the start of a line, without '- '.")
 
 
 @dataclass(frozen=True)
@@ -265,20 +276,24 @@ def load_banks(directory: Path) -> dict[str, LoadedBank]:
     return banks
 
 
-_cache: dict[tuple, dict[str, LoadedBank]] = {}
+_cache: dict[tuple, object] = {}
+
+
+def cached(loader, path: Path):
+    """Load a file or folder once per build: Python-Markdown makes new extensions for every page."""
+    path = Path(path).resolve()
+    try:
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+    except OSError:
+        stamp = ()
+    key = (loader.__name__, str(path), stamp)
+    if key not in _cache:
+        for old in [k for k in _cache if k[:2] == key[:2]]:
+            del _cache[old]
+        _cache[key] = loader(path)
+    return _cache[key]
 
 
 def cached_banks(directory: Path) -> dict[str, LoadedBank]:
-    """Load banks once per build: Python-Markdown makes a new extension for every page."""
-    directory = Path(directory).resolve()
-    try:
-        stamp = tuple(
-            (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.iterdir()) if p.is_file()
-        )
-    except OSError:
-        stamp = ()
-    key = (str(directory), stamp)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = load_banks(directory)
-    return _cache[key]
+    return cached(load_banks, directory)

@@ -120,7 +120,7 @@ class Bank(_Strict):
                     "duplicate_id",
                     "question id '{id}' is used twice in this bank. "
                     "Fix: give each question its own id.",
-                    {"id": q.id, "index": index},
+                    {"id": q.id, "loc": ("questions", index, "id")},
                 )
             seen.add(q.id)
         return self

@@ -1,0 +1,151 @@
+"""Python-Markdown extension: the course glossary, from one YAML file.
+
+Every page gets the glossary's terms marked as abbreviations (`<abbr title>`,
+shown by Material as tooltips), and a page can place the whole glossary as
+a definition list with `/// glossary` … `///`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from typing import Annotated
+
+from markdown import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.util import AtomicString
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic_core import PydanticCustomError
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+from .loader import cached, validate_file
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    term: Annotated[str, Field(min_length=1, max_length=80)]
+    expansion: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    definition: Annotated[str, Field(min_length=1, max_length=600)]
+
+    @property
+    def title(self) -> str:
+        return f"{self.expansion}: {self.definition}" if self.expansion else self.definition
+
+    @property
+    def anchor(self) -> str:
+        return "begrep-" + re.sub(r"[^a-z0-9æøå]+", "-", self.term.lower()).strip("-")
+
+
+class Glossary(RootModel[list[Term]]):
+    @model_validator(mode="after")
+    def _unique_terms(self) -> Glossary:
+        seen: set[str] = set()
+        for index, t in enumerate(self.root):
+            if t.term.casefold() in seen:
+                raise PydanticCustomError(
+                    "duplicate_term", "the term '{term}' is listed twice. Fix: keep one entry.",
+                    {"term": t.term, "loc": (index, "term")})
+            seen.add(t.term.casefold())
+        return self
+
+
+def load_glossary(path: Path) -> list[Term]:
+    glossary = validate_file(Path(path), Glossary, list, "the glossary must be a list of terms. "
+                             "Fix: start each entry with '- term: ...'.")
+    return glossary.root
+
+
+def norwegian_order(text: str) -> str:
+    # Norwegian puts æ, ø, å after z, in that order; plain code-point order would give æ, å, ø.
+    return text.casefold().replace("æ", "{").replace("ø", "|").replace("å", "}")
+
+
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    found = {}
+    for t in terms:
+        found[t.term] = t.title
+        if t.term[:1].islower():
+            found[t.term[:1].upper() + t.term[1:]] = t.title  # at the start of a sentence
+    return found
+
+
+# Where a tooltip would be noise or break the markup.
+_SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
+
+
+class GlossaryTreeprocessor(AbbrTreeprocessor):
+    """Marks glossary terms in running text, but not in headings, links or code."""
+
+    def _split(self, text: str):
+        """The text before the first term, and an <abbr> (with its tail) for each term after it."""
+        parts = []
+        for m in reversed(list(self.RE.finditer(text))):
+            parts.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():]))
+            text = text[:m.start()]
+        return text, parts
+
+    def iter_element(self, el, parent=None) -> None:
+        if el.tag not in _SKIP:
+            for child in reversed(el):
+                self.iter_element(child, el)
+            if el.text and not isinstance(el.text, AtomicString):
+                el.text, parts = self._split(el.text)
+                for i, abbr in enumerate(parts):
+                    el.insert(i, abbr)
+        if parent is not None and el.tail and not isinstance(el.tail, AtomicString):
+            el.tail, parts = self._split(el.tail)
+            index = list(parent).index(el) + 1
+            for i, abbr in enumerate(parts):
+                parent.insert(index + i, abbr)
+
+
+    def run(self, root):
+        super().run(root)
+        # Keyboard users reach each explanation once per page (Material shows the tooltip on
+        # focus); making every occurrence a tab stop would bury the page's links.
+        seen = set()
+        for abbr in root.iter("abbr"):
+            title = self.abbrs.get(abbr.text)
+            if title and title not in seen:  # "Reetablering" and "reetablering" are one term
+                seen.add(title)
+                abbr.set("tabindex", "0")
+
+
+class GlossaryBlock(Block):
+    """`/// glossary` … `///`: Markdown inside introduces the list, which follows it."""
+
+    NAME = "glossary"
+    ARGUMENT = False
+    OPTIONS = {}
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "kk-glossary"})
+
+    def on_end(self, block) -> None:
+        dl = etree.SubElement(block, "dl")
+        for t in sorted(self.config["terms"], key=lambda t: norwegian_order(t.term)):
+            dt = etree.SubElement(dl, "dt", {"id": t.anchor})
+            dt.text = AtomicString(t.term)
+            if t.expansion:
+                span = etree.SubElement(dt, "span", {"class": "kk-glossary__expansion"})
+                span.text = AtomicString(f" ({t.expansion})")
+            dd = etree.SubElement(dl, "dd")
+            dd.text = AtomicString(t.definition)
+
+
+class GlossaryExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {"file": ["glossary.yml", "The glossary (YAML), relative to where the build runs."]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr) -> None:
+        terms = cached(load_glossary, Path(self.getConfig("file")))
+        md.treeprocessors.register(GlossaryTreeprocessor(md, abbreviations(terms)), "kk_glossary", 6)
+        block_mgr.register(GlossaryBlock, {"terms": terms})
+
+
+def makeExtension(*args, **kwargs):
+    return GlossaryExtension(*args, **kwargs)

@@ -1,0 +1,88 @@
+"""The glossary: one YAML file gives tooltips on every page and the glossary page itself."""
+
+import re
+
+import markdown
+import pytest
+
+from krisesenterkurs.errors import CourseError
+from krisesenterkurs.glossary import load_glossary
+from tests.support import ROOT
+
+GLOSSARY = """\
+- term: NAV
+  expansion: Arbeids- og velferdsforvaltningen
+  definition: Forvalter arbeids- og velferdsordninger.
+- term: reetablering
+  definition: Å etablere seg i et nytt liv etter krisesenteret.
+- term: ønske
+  definition: Test av norsk rekkefølge.
+- term: Bufdir
+  definition: Direktorat.
+"""
+
+
+@pytest.fixture
+def glossary(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return path
+
+
+def convert(text, glossary):
+    md = markdown.Markdown(extensions=["krisesenterkurs.glossary"],
+                           extension_configs={"krisesenterkurs.glossary": {"file": str(glossary)}})
+    return md.convert(text)
+
+
+def test_terms_in_running_text_get_an_explanation(glossary):
+    html = convert("Kontakt NAV om reetablering. Reetablering tar tid.", glossary)
+    assert re.search(r'<abbr (tabindex="0" )?title="Arbeids- og velferdsforvaltningen: Forvalter arbeids- og velferdsordninger.">NAV</abbr>', html)
+    assert html.count("<abbr") == 3  # the capitalised form at the start of a sentence too
+
+
+def test_whole_words_only(glossary):
+    assert "<abbr" not in convert("NAVs kontor og reetableringen.", glossary)
+
+
+def test_not_in_headings_links_or_code(glossary):
+    html = convert("# NAV\n\n[NAV](https://example.org) og `NAV`, men NAV her.", glossary)
+    assert html.count("<abbr") == 1
+    assert re.search(r"men <abbr[^>]*>NAV</abbr> her", html)
+
+
+def test_glossary_block_lists_every_term_in_norwegian_order(glossary):
+    html = convert("/// glossary\nBegrepene i kurset.\n///\n", glossary)
+    terms = re.findall(r'<dt id="([^"]+)">', html)
+    assert terms == ["begrep-bufdir", "begrep-nav", "begrep-reetablering", "begrep-ønske"]
+    assert "(Arbeids- og velferdsforvaltningen)" in html
+    assert html.index("Begrepene i kurset.") < html.index("<dl>")
+
+
+def test_duplicate_term_names_its_line(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY + "- term: nav\n  definition: Igjen.\n", encoding="utf-8")
+    message = str(pytest.raises(CourseError, load_glossary, path).value)
+    assert "glossary.yml:10:" in message and "listed twice" in message
+
+
+def test_unknown_key_names_its_line(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY.replace("  definition: Direktorat.", "  definition: Direktorat.\n  lenke: x"), encoding="utf-8")
+    message = str(pytest.raises(CourseError, load_glossary, path).value)
+    assert "glossary.yml:10: unknown key 'lenke'" in message
+
+
+def test_every_course_term_occurs_in_the_course():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *ROOT.glob("modules/*/*.md")]
+                     if p.name != "ordliste.md")
+    missing = [t.term for t in load_glossary(ROOT / "glossary.yml")
+               if not re.search(rf"\b{re.escape(t.term)}\b", text, re.IGNORECASE)]
+    assert missing == []
+
+
+def test_first_occurrence_of_each_term_can_take_keyboard_focus(glossary):
+    html = convert("Reetablering: NAV og NAV, reetablering og NAV.", glossary)
+    assert len(re.findall(r"<abbr[^>]*>", html)) == 5
+    focusable = re.findall(r'<abbr tabindex="0" title="[^"]*">(\w+)</abbr>', html)
+    assert focusable == ["Reetablering", "NAV"]
