@@ -77,3 +77,16 @@ def test_survey_quotes_are_exact():
     assert survey_like, "the survey quotes are used"
     for q in survey_like:
         assert " ".join(q.split()) in text, q
+
+
+def test_right_answers_cannot_be_guessed_from_their_place():
+    """Options are shown in the bank's order, so the bank must vary where the right answer stands."""
+    for loaded in load_banks(ROOT / "quizzes").values():
+        bank = loaded.bank
+        singles = [next(i for i, o in enumerate(q.options) if o.correct) for q in bank.questions if q.type == "single"]
+        assert singles.count(0) <= len(singles) / 2 and len(set(singles)) >= 2, (bank.id, singles)
+        answers = {q.answer for q in bank.questions if q.type == "truefalse"}
+        assert answers == {True, False}, (bank.id, "true/false answers are all the same")
+        firsts = [all(o.correct for o in q.options[: sum(o.correct for o in q.options)])
+                  for q in bank.questions if q.type == "multiple"]
+        assert not all(firsts), (bank.id, "every multiple-choice question lists its right options first")

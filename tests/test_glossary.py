@@ -14,6 +14,7 @@ GLOSSARY = """\
   expansion: Arbeids- og velferdsforvaltningen
   definition: Forvalter arbeids- og velferdsordninger.
 - term: reetablering
+  forms: [reetableringen]
   definition: Å etablere seg i et nytt liv etter krisesenteret.
 - term: ønske
   definition: Test av norsk rekkefølge.
@@ -42,7 +43,12 @@ def test_terms_in_running_text_get_an_explanation(glossary):
 
 
 def test_whole_words_only(glossary):
-    assert "<abbr" not in convert("NAVs kontor og reetableringen.", glossary)
+    assert "<abbr" not in convert("NAVs kontor og reetableringer.", glossary)
+
+
+def test_inflected_forms_get_the_same_explanation(glossary):
+    html = convert("Under reetableringen.", glossary)
+    assert re.search(r'<abbr [^>]*title="Å etablere seg[^"]*">reetableringen</abbr>', html)
 
 
 def test_not_in_headings_links_or_code(glossary):
@@ -63,21 +69,21 @@ def test_duplicate_term_names_its_line(tmp_path):
     path = tmp_path / "glossary.yml"
     path.write_text(GLOSSARY + "- term: nav\n  definition: Igjen.\n", encoding="utf-8")
     message = str(pytest.raises(CourseError, load_glossary, path).value)
-    assert "glossary.yml:10:" in message and "listed twice" in message
+    assert "glossary.yml:11:" in message and "listed twice" in message
 
 
 def test_unknown_key_names_its_line(tmp_path):
     path = tmp_path / "glossary.yml"
     path.write_text(GLOSSARY.replace("  definition: Direktorat.", "  definition: Direktorat.\n  lenke: x"), encoding="utf-8")
     message = str(pytest.raises(CourseError, load_glossary, path).value)
-    assert "glossary.yml:10: unknown key 'lenke'" in message
+    assert "glossary.yml:11: unknown key 'lenke'" in message
 
 
 def test_every_course_term_occurs_in_the_course():
     text = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *ROOT.glob("modules/*/*.md")]
                      if p.name != "ordliste.md")
     missing = [t.term for t in load_glossary(ROOT / "glossary.yml")
-               if not re.search(rf"\b{re.escape(t.term)}\b", text, re.IGNORECASE)]
+               if not any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in (t.term, *t.forms))]
     assert missing == []
 
 

@@ -29,6 +29,8 @@ class Term(BaseModel):
     term: Annotated[str, Field(min_length=1, max_length=80)]
     expansion: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     definition: Annotated[str, Field(min_length=1, max_length=600)]
+    # Norwegian inflects: other forms of the term that should get the same explanation.
+    forms: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
 
     @property
     def title(self) -> str:
@@ -66,9 +68,10 @@ def norwegian_order(text: str) -> str:
 def abbreviations(terms: list[Term]) -> dict[str, str]:
     found = {}
     for t in terms:
-        found[t.term] = t.title
-        if t.term[:1].islower():
-            found[t.term[:1].upper() + t.term[1:]] = t.title  # at the start of a sentence
+        for word in (t.term, *t.forms):
+            found[word] = t.title
+            if word[:1].islower():
+                found[word[:1].upper() + word[1:]] = t.title  # at the start of a sentence
     return found
 
 
