@@ -1,0 +1,58 @@
+"""A learner with assistive technology: axe-core finds no WCAG 2.1 A/AA violation."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.quizpage import answer, banks, quiz_url, right, wrong
+
+pytestmark = pytest.mark.browser
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+axe = Axe()
+
+
+def site_pages(served_course):
+    root = served_course["dir"]
+    folders = [p.parent.relative_to(root).as_posix() for p in root.rglob("index.html")]
+    return sorted("" if f == "." else f + "/" for f in folders)
+
+
+def violations(page):
+    found = axe.run(page, options=WCAG).response["violations"]
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in found]
+
+
+def test_every_page_in_light_mode(page, base_url, served_course):
+    pages = site_pages(served_course)
+    assert len(pages) > 30
+    problems = {}
+    for path in pages:
+        page.goto(base_url + path)
+        if found := violations(page):
+            problems[path] = found
+    assert problems == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_in_every_state(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme, base_url=base_url)
+    page = context.new_page()
+    page.goto(quiz_url("mandat"))
+    bank = banks()["mandat"]
+    assert violations(page) == [], "unanswered"
+    answer(page, bank.questions[0], right(bank.questions[0]))
+    answer(page, bank.questions[1], wrong(bank.questions[1]))
+    page.locator(".kk-question").nth(2).get_by_role("button", name="Sjekk svar").click()  # nothing chosen
+    assert violations(page) == [], "checked right and wrong"
+    for q in bank.questions[2:]:
+        answer(page, q, right(q))
+    assert violations(page) == [], "finished"
+    context.close()
+
+
+def test_content_pages_in_dark_mode(browser, base_url):
+    context = browser.new_context(color_scheme="dark", base_url=base_url)
+    page = context.new_page()
+    for path in ["", "moduler/mandat/hva-tjenestene-bor-vite/", "moduler/fortsettelsesvold/tre-former/", "ordliste/"]:
+        page.goto(path)
+        assert violations(page) == [], path
+    context.close()
