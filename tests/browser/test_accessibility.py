@@ -16,26 +16,42 @@ def site_pages(served_course):
     return sorted("" if f == "." else f + "/" for f in folders)
 
 
+@pytest.fixture
+def open_page(browser, base_url):
+    """A page in the given colour scheme. Reduced motion, so that axe measures colours after
+    transitions have ended rather than halfway through one."""
+    contexts = []
+
+    def make(scheme="light"):
+        context = browser.new_context(color_scheme=scheme, reduced_motion="reduce", base_url=base_url)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def violations(page):
     found = axe.run(page, options=WCAG).response["violations"]
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in found]
 
 
-def test_every_page_in_light_mode(page, base_url, served_course):
+def test_every_page_in_light_mode(open_page, served_course):
+    page = open_page()
     pages = site_pages(served_course)
     assert len(pages) > 30
     problems = {}
     for path in pages:
-        page.goto(base_url + path)
+        page.goto(path)
         if found := violations(page):
             problems[path] = found
     assert problems == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_quiz_in_every_state(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, base_url=base_url)
-    page = context.new_page()
+def test_quiz_in_every_state(open_page, scheme):
+    page = open_page(scheme)
     page.goto(quiz_url("mandat"))
     bank = banks()["mandat"]
     assert violations(page) == [], "unanswered"
@@ -46,13 +62,10 @@ def test_quiz_in_every_state(browser, base_url, scheme):
     for q in bank.questions[2:]:
         answer(page, q, right(q))
     assert violations(page) == [], "finished"
-    context.close()
 
 
-def test_content_pages_in_dark_mode(browser, base_url):
-    context = browser.new_context(color_scheme="dark", base_url=base_url)
-    page = context.new_page()
+def test_content_pages_in_dark_mode(open_page):
+    page = open_page("dark")
     for path in ["", "moduler/mandat/hva-tjenestene-bor-vite/", "moduler/fortsettelsesvold/tre-former/", "ordliste/"]:
         page.goto(path)
         assert violations(page) == [], path
-    context.close()
