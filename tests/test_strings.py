@@ -25,9 +25,15 @@ def test_placeholders_match_across_languages():
             assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", nb[key])), (lang, key)
 
 
-def test_every_word_the_template_and_script_use_exists():
+def test_every_word_the_template_and_scripts_use_exists():
+    from krisesenterkurs.progress import PROGRESS_WORDS
+
+    assets = PACKAGE / "theme" / "assets" / "krisesenterkurs"
     used = set(re.findall(r"words\.(\w+)", (PACKAGE / "templates" / "quiz.html").read_text()))
-    used |= set(re.findall(r"words\.(\w+)", (PACKAGE / "theme" / "assets" / "krisesenterkurs" / "quiz.js").read_text()))
+    for script in ("quiz.js", "progress.js"):
+        used |= set(re.findall(r"words\.(\w+)", (assets / script).read_text()))
+    assert set(re.findall(r"words\.(\w+)", (assets / "progress.js").read_text())) <= set(PROGRESS_WORDS)
+    used |= set(PROGRESS_WORDS)
     used |= set(re.findall(r'"(\w+)"', re.search(r"ui = \{k: words\[k\] for k in \((.*?)\)\}",
                                                    (PACKAGE / "render.py").read_text(), re.S).group(1)))
     assert used <= set(strings.table("nb")), used - set(strings.table("nb"))
@@ -36,3 +42,13 @@ def test_every_word_the_template_and_script_use_exists():
 @pytest.mark.parametrize("given,expected", [("nb", "nb"), ("no", "nb"), ("nn", "nn"), ("en", "en"), ("de", "nb"), (None, "nb")])
 def test_theme_language_picks_a_table(given, expected):
     assert strings.normalise(given) == expected
+
+
+def test_a_key_written_twice_is_an_error(tmp_path, monkeypatch):
+    from krisesenterkurs.errors import CourseError
+    from krisesenterkurs.loader import read_yaml
+
+    path = tmp_path / "xx.yml"
+    path.write_text('passed: "Bestått"\nother: "x"\npassed: "bestått"\n', encoding="utf-8")
+    with pytest.raises(CourseError, match="xx.yml:3: the key 'passed' appears twice"):
+        read_yaml(path)

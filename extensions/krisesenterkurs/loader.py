@@ -279,15 +279,19 @@ def load_banks(directory: Path) -> dict[str, LoadedBank]:
 _cache: dict[tuple, object] = {}
 
 
-def cached(loader, path: Path):
-    """Load a file or folder once per build: Python-Markdown makes new extensions for every page."""
+def cached(loader, path: Path, patterns: tuple[str, ...] = ("*",), extra: tuple = ()):
+    """Load a file or folder once per build: Python-Markdown makes new extensions for every page.
+
+    The cache is keyed by the size and time of the files matching `patterns`, so an edit
+    during `mkdocs serve` is seen at the next rebuild.
+    """
     path = Path(path).resolve()
     try:
-        files = sorted(path.iterdir()) if path.is_dir() else [path]
-        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+        files = sorted(f for pattern in patterns for f in path.glob(pattern)) if path.is_dir() else [path]
+        stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
     except OSError:
         stamp = ()
-    key = (loader.__name__, str(path), stamp)
+    key = (getattr(loader, "__qualname__", repr(loader)), str(path), stamp, extra)
     if key not in _cache:
         for old in [k for k in _cache if k[:2] == key[:2]]:
             del _cache[old]

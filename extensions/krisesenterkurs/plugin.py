@@ -2,8 +2,8 @@
 
 Everything a page needs is rendered by the Markdown extension; this plugin
 only adds what a single page cannot know: it validates every bank before
-the build, tells the extension which page it is rendering (for error
-messages) and the theme's language, and fails the build when a bank is not
+the build, tells the extensions which page they are rendering (for error
+messages), the theme's language and the site's name and author, and fails the build when a bank is not
 used by any page. Zensical ignores plugins; there the extension still renders
 and validates every bank a page uses.
 """
@@ -20,9 +20,11 @@ from mkdocs.plugins import BasePlugin
 
 from . import quiz
 from .errors import CourseError
+from .course import cached_modules
 from .loader import cached_banks, display_path
 
 EXTENSION = "krisesenterkurs.quiz"
+PROGRESS = "krisesenterkurs.progress"
 
 
 class CoursePluginConfig(base.Config):
@@ -40,6 +42,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self._banks_dir = Path(options.get("banks", "quizzes"))
         try:
             cached_banks(self._banks_dir)
+            if PROGRESS in config.markdown_extensions:
+                progress = config.mdx_configs.setdefault(PROGRESS, {})
+                progress.setdefault("lang", options["lang"])
+                progress.setdefault("course_title", config.site_name)
+                progress.setdefault("publisher", config.site_author or "")
+                cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
         except CourseError as e:
             raise PluginError(str(e)) from None
         return config

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 
 LANGUAGES = ("nb", "nn", "en")
 DEFAULT = "nb"
@@ -21,4 +20,7 @@ def normalise(lang: str | None) -> str:
 @cache
 def table(lang: str) -> dict[str, str]:
     path = Path(__file__).with_name(f"{normalise(lang)}.yml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    from ..loader import read_yaml  # catches a key written twice, which plain YAML would hide
+
+    data, _ = read_yaml(path)
+    return data

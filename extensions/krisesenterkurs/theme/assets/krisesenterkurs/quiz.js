@@ -2,70 +2,27 @@
  *
  * The HTML holds everything (questions, right answers, explanations, words in
  * the page's language); this script only checks answers, shows results and
- * keeps them in localStorage. It runs once per page, also after Material's
+ * keeps them in localStorage (through storage.js). It runs once per page, also after Material's
  * instant navigation swaps the page in without a reload.
  */
 (function () {
   "use strict";
 
-  var PREFIX = "krisesenterkurs";
   var FORMAT = 1;
+  var store = window.krisesenterkurs && window.krisesenterkurs.store;
 
-  /* ---------- storage ---------- */
-
-  // Courses published side by side on one host must not share answers.
-  function siteKey() {
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base || ".", location.href).pathname;
-    } catch (e) {
-      return "/";
-    }
+  function isRecord(data) {
+    return data.v === FORMAT && !!data.answers && typeof data.answers === "object" && !Array.isArray(data.answers);
   }
-
-  function storageKey(bankId) {
-    return PREFIX + ":" + siteKey() + ":quiz:" + bankId;
-  }
-
-  var storage = (function () {
-    try {
-      var probe = PREFIX + ":probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;
-    }
-  })();
 
   // Returns {record, problem}: problem is "unavailable", "unreadable" or null.
   function readRecord(bankId) {
-    var empty = { v: FORMAT, answers: {} };
-    if (!storage) return { record: empty, problem: "unavailable" };
-    var raw;
-    try {
-      raw = storage.getItem(storageKey(bankId));
-    } catch (e) {
-      return { record: empty, problem: "unavailable" };
-    }
-    if (raw === null) return { record: empty, problem: null };
-    try {
-      var data = JSON.parse(raw);
-      if (data && data.v === FORMAT && data.answers && typeof data.answers === "object" && !Array.isArray(data.answers)) {
-        return { record: data, problem: null };
-      }
-    } catch (e) { /* fall through */ }
-    return { record: empty, problem: "unreadable" };
+    var found = store ? store.read("quiz:" + bankId, isRecord) : { value: null, problem: "unavailable" };
+    return { record: found.value || { v: FORMAT, answers: {} }, problem: found.problem };
   }
 
   function writeRecord(bankId, record) {
-    if (!storage) return false;
-    try {
-      storage.setItem(storageKey(bankId), JSON.stringify(record));
-      return true;
-    } catch (e) {
-      return false;
-    }
+    return !!store && store.write("quiz:" + bankId, record);
   }
 
   /* ---------- helpers ---------- */
@@ -244,6 +201,10 @@
         if (!this.record.best || this.record.best.h !== this.bankHash || this.record.best.percent <= percent) {
           this.record.best = result;
         }
+        // The first pass of this version of the bank dates the module's completion.
+        if (passed && (!this.record.passed || this.record.passed.h !== this.bankHash)) {
+          this.record.passed = { h: this.bankHash, at: result.at };
+        }
       }
     } else {
       this.root.removeAttribute("data-passed");
@@ -252,6 +213,7 @@
     if (changed) {
       this.record.v = FORMAT;
       if (!writeRecord(this.bankId, this.record)) this.warn("unavailable");
+      else if (store) store.changed();
     }
   };
 

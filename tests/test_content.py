@@ -1,4 +1,4 @@
-"""The real course: builds strictly, and every bank is placed and valid."""
+"""The real course content: builds strictly; modules, banks, quotes and answers as the course promises."""
 
 import re
 

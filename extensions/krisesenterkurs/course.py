@@ -1,0 +1,111 @@
+"""The course's modules: metadata from `modules/<folder>/module.yml`, and the manifest pages carry.
+
+Each module folder holds a `module.yml` (title, number, bank). From these and
+the banks, the extension builds a small manifest of the course (modules, their
+addresses, the bank each one's quiz uses and that bank's content hash). Every
+page carries it, so the learner's progress can be shown anywhere without a
+hand-kept list in JavaScript and without a server.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import CourseError, Problem
+from .loader import cached, cached_banks, display_path, validate_file
+from .schema import Id
+
+QUIZ_BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
+
+
+class ModuleMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    title: Annotated[str, Field(min_length=1, max_length=120)]
+    number: Annotated[int, Field(ge=1, le=99, description="Order in the course.")]
+    bank: Id = Field(description="The question bank whose quiz completes the module.")
+
+
+@dataclass(frozen=True)
+class Module:
+    folder: str
+    meta: ModuleMeta
+    quiz_page: str  # the page placing the bank, relative to the module folder, e.g. "quiz.md"
+    path: Path
+
+
+def page_url(md_path: str) -> str:
+    """The address MkDocs gives a page with directory URLs: 'quiz.md' -> 'quiz/', 'index.md' -> ''."""
+    stem = md_path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def load_modules(directory: Path, banks_dir: Path) -> list[Module]:
+    directory = Path(directory)
+    banks = cached_banks(banks_dir)
+    modules: list[Module] = []
+    problems: list[Problem] = []
+    for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
+        meta_path = folder / "module.yml"
+        if not meta_path.exists():
+            problems.append(Problem(display_path(folder), None, "the module has no module.yml. "
+                                    "Fix: add one with 'title', 'number' and 'bank'."))
+            continue
+        try:
+            meta = validate_file(meta_path, ModuleMeta, dict, "module.yml must hold 'title', 'number' and 'bank'. "
+                                 "Fix: write them as 'key: value' lines.")
+        except CourseError as e:
+            problems.extend(e.problems)
+            continue
+        where = display_path(meta_path)
+        if meta.bank not in banks:
+            problems.append(Problem(where, None, f"there is no question bank with id '{meta.bank}'. "
+                                    f"Fix: use one of: {', '.join(sorted(banks))}."))
+            continue
+        pages = sorted(p for p in folder.glob("*.md") if meta.bank in QUIZ_BLOCK.findall(p.read_text(encoding="utf-8")))
+        if not pages:
+            problems.append(Problem(where, None, f"no page of this module places its bank '{meta.bank}'. "
+                                    f"Fix: add '/// quiz | {meta.bank}' to a page such as quiz.md."))
+            continue
+        modules.append(Module(folder.name, meta, pages[0].name, meta_path))
+    numbers: dict[int, Module] = {}
+    for m in modules:
+        if m.meta.number in numbers:
+            problems.append(Problem(display_path(m.path), None, f"number {m.meta.number} is also used by "
+                                    f"{numbers[m.meta.number].folder}. Fix: give each module its own number."))
+        numbers[m.meta.number] = m
+    if problems:
+        raise CourseError(problems)
+    return sorted(modules, key=lambda m: m.meta.number)
+
+
+def manifest(modules: list[Module], banks_dir: Path, url_prefix: str) -> dict:
+    """What the browser needs to know about the course; addresses are relative to the site root."""
+    banks = cached_banks(banks_dir)
+    return {
+        "modules": [
+            {
+                "id": m.folder,
+                "n": m.meta.number,
+                "title": m.meta.title,
+                "url": f"{url_prefix}{m.folder}/",
+                "quiz": f"{url_prefix}{m.folder}/{page_url(m.quiz_page)}",
+                "bank": m.meta.bank,
+                "hash": banks[m.meta.bank].bank.content_hash(),
+            }
+            for m in modules
+        ]
+    }
+
+
+def cached_modules(directory: Path, banks_dir: Path) -> list[Module]:
+    banks = cached_banks(banks_dir)
+    return cached(lambda d: load_modules(d, banks_dir), directory, ("*/module.yml", "*/*.md"),
+                  extra=tuple(sorted(banks)))  # a bank added or removed changes what modules may use

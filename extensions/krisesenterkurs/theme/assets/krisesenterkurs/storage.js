@@ -1,0 +1,112 @@
+/* The learner's data in localStorage, shared by quiz.js and progress.js.
+ *
+ * Every key is "krisesenterkurs:<site path>:<name>", so two courses on one
+ * host never share data and nothing else on the page is touched.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "krisesenterkurs";
+
+  function siteKey() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base || ".", location.href).pathname;
+    } catch (e) {
+      return "/";
+    }
+  }
+
+  var local = (function () {
+    try {
+      var probe = PREFIX + ":probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  function fullKey(name) {
+    return PREFIX + ":" + siteKey() + ":" + name;
+  }
+
+  // {value, problem}: value is the parsed JSON or null; problem is "unavailable", "unreadable" or null.
+  function read(name, isValid) {
+    if (!local) return { value: null, problem: "unavailable" };
+    var raw;
+    try {
+      raw = local.getItem(fullKey(name));
+    } catch (e) {
+      return { value: null, problem: "unavailable" };
+    }
+    if (raw === null) return { value: null, problem: null };
+    try {
+      var value = JSON.parse(raw);
+      if (value && typeof value === "object" && !Array.isArray(value) && (!isValid || isValid(value))) {
+        return { value: value, problem: null };
+      }
+    } catch (e) { /* unreadable */ }
+    return { value: null, problem: "unreadable" };
+  }
+
+  function write(name, value) {
+    if (!local) return false;
+    try {
+      local.setItem(fullKey(name), JSON.stringify(value));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function remove(name) {
+    if (!local) return false;
+    try {
+      local.removeItem(fullKey(name));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // The names this course has stored for this site, e.g. ["progress", "quiz:mandat"].
+  function names() {
+    if (!local) return [];
+    var start = fullKey(""), found = [];
+    try {
+      for (var i = 0; i < local.length; i++) {
+        var key = local.key(i);
+        if (key && key.indexOf(start) === 0) found.push(key.slice(start.length));
+      }
+    } catch (e) { /* nothing readable */ }
+    return found.sort();
+  }
+
+  // Raw text of every stored entry, for export and for restoring after a failed import.
+  function snapshot() {
+    var out = {};
+    names().forEach(function (name) {
+      try { out[name] = local.getItem(fullKey(name)); } catch (e) { /* skip */ }
+    });
+    return out;
+  }
+
+  function restore(raw) {
+    names().forEach(remove);
+    Object.keys(raw).forEach(function (name) {
+      try { local.setItem(fullKey(name), raw[name]); } catch (e) { /* best effort */ }
+    });
+  }
+
+  function changed() {
+    document.dispatchEvent(new CustomEvent("krisesenterkurs:changed"));
+  }
+
+  window.krisesenterkurs = window.krisesenterkurs || {};
+  window.krisesenterkurs.store = {
+    available: !!local, read: read, write: write, remove: remove, names: names,
+    snapshot: snapshot, restore: restore, changed: changed, siteKey: siteKey,
+  };
+})();
