@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import socket
 import subprocess
@@ -32,12 +31,17 @@ def free_port() -> int:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    def __init__(self, request, client_address, server):
+        # The server's current folder, so a test can publish a new build on the same address.
+        super().__init__(request, client_address, server, directory=str(server.directory))
+
     def log_message(self, *args):  # keep test output readable
         pass
 
 
-
 def serve(directory: Path, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(directory)))
+    """Serve a folder on loopback; set `server.directory` to serve another one from then on."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), _QuietHandler)
+    server.directory = directory
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

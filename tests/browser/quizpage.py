@@ -66,3 +66,23 @@ def needed_to_pass(bank) -> int:
 
 
 __all__ = ["MultipleQuestion", "TrueFalseQuestion"]
+
+
+def modules():
+    from krisesenterkurs.course import load_modules
+
+    return load_modules(ROOT / "modules", ROOT / "quizzes")
+
+
+def take_quiz(page: Page, base_url: str, bank_id: str, right_count: int | None = None) -> None:
+    """Open a module's quiz page and answer every question; all right unless told otherwise."""
+    bank = banks()[bank_id]
+    page.goto(base_url + quiz_url(bank_id))
+    page.locator(".kk-quiz[data-ready]").wait_for()
+    answer_all(page, bank, len(bank.questions) if right_count is None else right_count)
+
+
+def our_storage(page: Page) -> dict:
+    """The course's own localStorage entries, as raw text."""
+    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
+        .filter(k => k.startsWith('krisesenterkurs:')).map(k => [k, localStorage.getItem(k)]))""")

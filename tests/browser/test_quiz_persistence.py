@@ -107,3 +107,19 @@ def test_garbage_in_storage_is_ignored_with_a_notice_and_replaced_when_the_learn
     q = BANK.questions[0]
     answer(page, q, right(q))
     assert json.loads(stored(page)[key])["answers"][q.id]["a"] == right(q)
+
+
+def test_answers_after_instant_navigation_from_another_depth_are_kept(page, base_url):
+    # The first page loaded decides Material's __config; the quiz page is three folders deeper.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-tabs").get_by_role("link", name="Moduler").click()
+    page.locator(".md-nav--primary").get_by_role("link", name="Test deg selv").first.click()
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument") is True
+    q = BANK.questions[0]
+    answer(page, q, right(q))
+    assert "krisesenterkurs:/:quiz:mandat" in stored(page)
+    page.reload()
+    expect(question(page, q).locator(".kk-question__result")).to_be_visible()

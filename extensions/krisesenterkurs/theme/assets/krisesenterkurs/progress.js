@@ -26,22 +26,24 @@
     }
   }
 
-  function baseUrl() {
+  // The site root. Material's instant navigation keeps the first page's __config (its "base"
+  // is relative to that page), so the root is worked out once, while the two still match.
+  var BASE = (function () {
     try {
       var config = JSON.parse(document.getElementById("__config").textContent);
       return new URL(config.base || ".", location.href);
     } catch (e) {
       return new URL("/", location.href);
     }
-  }
+  })();
 
   function siteHref(path) {
-    return new URL(path, baseUrl()).href;
+    return new URL(path, BASE).href;
   }
 
   // The current page's address relative to the site root, e.g. "moduler/mandat/quiz/".
   function currentPath() {
-    var base = baseUrl().pathname;
+    var base = BASE.pathname;
     var path = location.pathname;
     return path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
   }

@@ -8,13 +8,19 @@
 
   var PREFIX = "krisesenterkurs";
 
-  function siteKey() {
+  // Worked out once, on the page the script loads with: Material's instant navigation keeps
+  // that page's __config, whose "base" is relative to it, while the address changes.
+  var SITE = (function () {
     try {
       var config = JSON.parse(document.getElementById("__config").textContent);
       return new URL(config.base || ".", location.href).pathname;
     } catch (e) {
       return "/";
     }
+  })();
+
+  function siteKey() {
+    return SITE;
   }
 
   var local = (function () {

@@ -1,0 +1,122 @@
+"""A learner follows their progress over the whole course: statuses, indicator, resume, outdated results."""
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.quizpage import banks, modules, quiz_url, take_quiz
+from tests.support import ROOT, free_port, run_build, serve
+
+pytestmark = pytest.mark.browser
+MODULES = modules()
+
+
+def row(page, module):
+    return page.locator(f'.kk-progress__table tr[data-module="{module.folder}"]')
+
+
+def test_partial_run_shows_the_right_statuses_and_what_remains(page, base_url):
+    first, second, third = MODULES[0], MODULES[1], MODULES[2]
+    take_quiz(page, base_url, first.meta.bank)
+    take_quiz(page, base_url, second.meta.bank, right_count=0)
+    page.goto(base_url + f"moduler/{third.folder}/")
+    page.goto(base_url + "fremdrift/")
+    expect(row(page, first).locator(".kk-progress__status")).to_have_text(re.compile("Fullført"))
+    expect(row(page, first).locator(".kk-progress__best")).to_have_text("100 % (bestått)")
+    expect(row(page, second).locator(".kk-progress__status")).to_have_text(re.compile("Påbegynt"))
+    expect(row(page, second).locator(".kk-progress__latest")).to_have_text("0 % (ikke bestått)")
+    expect(row(page, second).get_by_role("link", name="Ta quizen")).to_have_attribute("href", re.compile(quiz_url(second.meta.bank) + "$"))
+    expect(row(page, third).locator(".kk-progress__status")).to_have_text(re.compile("Påbegynt"))
+    for later in MODULES[3:]:
+        expect(row(page, later).locator(".kk-progress__status")).to_have_text(re.compile("Ikke startet"))
+    bar = page.get_by_role("progressbar")
+    expect(bar).to_have_attribute("value", "1")
+    expect(bar).to_have_attribute("max", str(len(MODULES)))
+    expect(page.get_by_label(f"Min fremdrift: 1 av {len(MODULES)} moduler fullført")).to_be_visible()
+
+    page.goto(base_url + "kursbevis/")
+    remaining = page.locator(".kk-certificate__remaining li")
+    expect(remaining).to_have_count(len(MODULES) - 1)
+    for module in MODULES[1:]:
+        expect(page.locator(".kk-certificate__remaining")).to_contain_text(module.meta.title)
+    expect(page.locator("#kk-certificate-name")).to_have_count(0)
+
+
+def test_front_page_offers_the_last_page_after_a_reload(page, base_url):
+    module = MODULES[2]
+    page.goto(base_url + f"moduler/{module.folder}/")
+    page.locator("a.md-footer__link--next").click()
+    expect(page.locator("article h1")).to_be_visible()
+    title = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
+    url = page.url
+    page.goto(base_url)
+    page.reload()
+    resume = page.locator(".kk-resume")
+    expect(resume).to_contain_text("Fortsett der du slapp:")
+    link = resume.get_by_role("link", name=title)
+    expect(link).to_have_attribute("href", url)
+
+
+def test_a_new_learner_is_pointed_to_the_first_module(page, base_url):
+    page.goto(base_url)
+    expect(page.locator(".kk-resume")).to_contain_text("Du har ikke begynt ennå")
+    expect(page.locator(".kk-resume a")).to_have_text(f"1 {MODULES[0].meta.title}")
+
+
+def test_indicator_and_navigation_marks_follow_without_a_reload(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    total = len(MODULES)
+    page.goto(base_url + quiz_url(MODULES[0].meta.bank))
+    indicator = page.locator(".md-header .kk-indicator")
+    expect(indicator).to_contain_text(f"0/{total}")
+    page.evaluate("window.__sameDocument = true")
+    take_quiz_here = banks()[MODULES[0].meta.bank]
+    from tests.browser.quizpage import answer_all
+    answer_all(page, take_quiz_here, len(take_quiz_here.questions))
+    expect(indicator).to_contain_text(f"1/{total}")
+    expect(indicator).to_have_attribute("href", base_url + "fremdrift/")
+    page.locator(".md-nav--primary").get_by_role("link", name="Oppsummering").first.click()
+    expect(page).to_have_url(re.compile("oppsummering/$"))
+    assert page.evaluate("window.__sameDocument") is True
+    expect(indicator).to_contain_text(f"1/{total}")
+    mark = page.locator(".md-nav--primary .kk-nav-done")
+    expect(mark.first).to_contain_text("(fullført)")
+
+
+@pytest.fixture
+def two_versions(tmp_path_factory):
+    """The course built twice for one address: as it is, and with one question of the first bank edited."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    before = tmp_path_factory.mktemp("before")
+    assert run_build(ROOT, before, site_url=url).returncode == 0
+    project = tmp_path_factory.mktemp("edited") / "project"
+    shutil.copytree(ROOT, project, symlinks=True, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__"))
+    bank_file = project / "quizzes" / f"{MODULES[0].meta.bank}.yml"
+    text = bank_file.read_text(encoding="utf-8")
+    first_prompt = banks()[MODULES[0].meta.bank].questions[0].prompt.splitlines()[0]
+    assert first_prompt in text
+    bank_file.write_text(text.replace(first_prompt, first_prompt + " (revidert)", 1), encoding="utf-8")
+    after = tmp_path_factory.mktemp("after")
+    result = run_build(project, after, site_url=url)
+    assert result.returncode == 0, result.stderr
+    server = serve(before, port)
+    yield {"url": url, "server": server, "after": after}
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_edited_bank_marks_the_old_result_outdated(page, two_versions):
+    url = two_versions["url"]
+    module = MODULES[0]
+    take_quiz(page, url, module.meta.bank)
+    page.goto(url + "fremdrift/")
+    expect(row(page, module).locator(".kk-progress__status")).to_have_text(re.compile("Fullført"))
+    two_versions["server"].directory = two_versions["after"]  # the editor publishes the new version
+    page.reload()
+    expect(row(page, module).locator(".kk-progress__best")).to_have_text("100 % (bestått) – utdatert – ta quizen på nytt")
+    expect(row(page, module).locator(".kk-progress__status")).not_to_have_text(re.compile("Fullført"))
+    expect(row(page, module).get_by_role("link", name="Ta quizen")).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", "0")

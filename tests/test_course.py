@@ -1,0 +1,69 @@
+"""Module metadata (module.yml) and the course manifest built from it."""
+
+import pytest
+
+from krisesenterkurs.course import load_modules, manifest, page_url
+from krisesenterkurs.errors import CourseError
+from tests.banks import VALID, write
+
+
+@pytest.fixture
+def course(tmp_path):
+    banks = tmp_path / "quizzes"
+    banks.mkdir()
+    write(banks, VALID)
+    modules = tmp_path / "modules"
+    for folder, number in (("forste", 1), ("andre", 2)):
+        (modules / folder).mkdir(parents=True)
+        (modules / folder / "module.yml").write_text(f"title: Modul {folder}\nnumber: {number}\nbank: test\n", encoding="utf-8")
+        (modules / folder / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n///\n", encoding="utf-8")
+    return modules, banks
+
+
+def test_modules_are_ordered_by_number(course):
+    modules, banks = course
+    assert [m.folder for m in load_modules(modules, banks)] == ["forste", "andre"]
+
+
+def test_manifest_gives_addresses_banks_and_hashes(course):
+    modules, banks = course
+    data = manifest(load_modules(modules, banks), banks, "moduler/")
+    first = data["modules"][0]
+    assert first == {"id": "forste", "n": 1, "title": "Modul forste", "url": "moduler/forste/",
+                     "quiz": "moduler/forste/quiz/", "bank": "test", "hash": first["hash"]}
+    assert len(first["hash"]) == 12
+
+
+@pytest.mark.parametrize("md,url", [("quiz.md", "quiz/"), ("index.md", ""), ("del/index.md", "del/")])
+def test_page_url(md, url):
+    assert page_url(md) == url
+
+
+def problem(course, edit):
+    modules, banks = course
+    edit(modules)
+    return str(pytest.raises(CourseError, load_modules, modules, banks).value)
+
+
+def test_missing_module_yml(course):
+    assert "andre: the module has no module.yml" in problem(course, lambda m: (m / "andre" / "module.yml").unlink())
+
+
+def test_unknown_bank(course):
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text("title: A\nnumber: 2\nbank: nei\n"))
+    assert "andre/module.yml: there is no question bank with id 'nei'" in message
+
+
+def test_bank_not_placed_in_the_module(course):
+    message = problem(course, lambda m: (m / "andre" / "quiz.md").write_text("# Quiz\n"))
+    assert "no page of this module places its bank 'test'" in message
+
+
+def test_duplicate_numbers(course):
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text("title: A\nnumber: 1\nbank: test\n"))
+    assert "number 1 is also used by" in message
+
+
+def test_wrong_type_names_the_line(course):
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text("title: A\nnumber: to\nbank: test\n"))
+    assert "andre/module.yml:2: 'number'" in message
