@@ -71,3 +71,13 @@ def test_quiz_example_inside_a_code_fence_is_left_alone(banks_dir):
                            extension_configs={"krisesenterkurs.quiz": {"banks": str(banks_dir)}})
     html = md.convert("```\n/// quiz | finnes-ikke\n///\n```\n")
     assert "kk-quiz" not in html and "/// quiz | finnes-ikke" in html
+
+
+def test_group_mode_option(banks_dir):
+    html = convert("/// quiz | test\n    mode: group\n///\n", banks_dir)
+    assert 'data-mode="group" data-fixed-mode="true"' in html
+
+
+def test_unknown_mode_is_an_error(banks_dir):
+    with pytest.raises(CourseError, match="mode must be 'individual' or 'group'"):
+        convert("/// quiz | test\n    mode: gruppe\n///\n", banks_dir, page="p.md")

@@ -38,6 +38,7 @@ PROGRESS_WORDS = (
     "reset_confirm", "reset_yes", "reset_no", "reset_done", "certificate_remaining", "certificate_name",
     "certificate_print", "certificate_title", "certificate_intro", "certificate_completed",
     "certificate_publisher", "certificate_modules", "course_done", "progress_no_storage", "storage_unreadable",
+    "present", "present_help",
 )
 
 

@@ -2,6 +2,7 @@
 
     /// quiz | mandat
         questions: [mer-enn-bolig, bolig-flaskehals]   # optional subset, in this order
+        mode: group                                     # optional: for workshops, nothing scored or saved
     Optional Markdown shown above the questions.
     ///
 
@@ -60,7 +61,7 @@ class LineFinder(Preprocessor):
 class QuizBlock(Block):
     NAME = "quiz"
     ARGUMENT = None  # checked in _validate so a missing id is an error, not silent text
-    OPTIONS = {"questions": ([], _type_id_list)}
+    OPTIONS = {"questions": ([], _type_id_list), "mode": ("", None)}
 
     def _fail(self, message: str) -> None:
         where = self.md.quiz_lines.get(self._raw_argument or "", None) if hasattr(self.md, "quiz_lines") else None
@@ -75,7 +76,9 @@ class QuizBlock(Block):
             self._fail("'/// quiz' needs a bank id. Fix: write '/// quiz | <bank id>', e.g. '/// quiz | mandat'.")
         unknown = sorted(set(options) - set(self.option_spec))
         if unknown:
-            self._fail(f"quiz '{bank_id}': unknown option '{unknown[0]}'. Fix: remove it; the quiz block takes only 'questions'.")
+            self._fail(f"quiz '{bank_id}': unknown option '{unknown[0]}'. Fix: remove it; the quiz block takes 'questions' and 'mode'.")
+        if options.get("mode", "individual") not in ("individual", "group"):
+            self._fail(f"quiz '{bank_id}': mode must be 'individual' or 'group'. Fix: write 'mode: group' or leave it out.")
         if "questions" in options:
             try:
                 _type_id_list(options["questions"])
@@ -110,6 +113,7 @@ class QuizBlock(Block):
             question_ids=self.options["questions"] or None,
             lang=self.config["lang"],
             uid=f"kk{count}-{self.bank.id}",
+            group=self.options["mode"] == "group",
             text=TextRenderer(),
         )
         used_banks.add(self.bank.id)

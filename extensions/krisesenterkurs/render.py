@@ -79,7 +79,7 @@ def _options(question, lang: str, text: TextRenderer) -> list[dict]:
 
 
 def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: str,
-                text: TextRenderer | None = None) -> str:
+                text: TextRenderer | None = None, group: bool = False) -> str:
     """HTML for one placement of a bank on a page. `uid` keeps element ids unique on the page."""
     text = text or TextRenderer()
     words = table(lang)
@@ -102,7 +102,8 @@ def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: s
         })
     ui = {k: words[k] for k in (
         "right_verdict", "wrong_verdict", "chosen_right", "chosen_wrong", "missed", "choose_first",
-        "progress", "result", "passed", "failed", "no_storage", "bad_storage", "retry_done")}
+        "progress", "result", "passed", "failed", "no_storage", "bad_storage", "retry_done", "correct_answer",
+        "group_on", "group_off")}
     return _env.get_template("quiz.html").render(
         bank=bank,
         uid=uid,
@@ -110,6 +111,7 @@ def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: s
         words=words,
         total=len(items),
         subset=bool(question_ids),
+        group=group,
         # An attribute, not a <script>: Material's instant navigation re-runs scripts in the content.
         ui_json=json.dumps(ui, ensure_ascii=False),
     )

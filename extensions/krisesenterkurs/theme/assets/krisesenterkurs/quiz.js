@@ -72,23 +72,65 @@
     this.progress = root.querySelector(".kk-quiz__progress");
     this.retryButton = root.querySelector(".kk-quiz__retry");
     this.notice = root.querySelector(".kk-quiz__notice");
-
-    var loaded = readRecord(this.bankId);
-    this.record = loaded.record;
-    if (loaded.problem) this.warn(loaded.problem);
+    this.groupToggle = root.querySelector(".kk-quiz__group-toggle");
+    // Group mode (workshops): nothing is read, scored or stored.
+    this.group = root.getAttribute("data-mode") === "group";
 
     var self = this;
     this.questions.forEach(function (q) {
-      var button = q.querySelector(".kk-question__check");
-      // The HTML hides the buttons: without this script they would do nothing.
-      button.hidden = false;
-      button.addEventListener("click", function () { self.check(q); });
-      self.restore(q);
+      q.querySelector(".kk-question__check").addEventListener("click", function () { self.check(q); });
+      q.querySelector(".kk-question__reveal").addEventListener("click", function () { self.reveal(q); });
     });
     this.retryButton.addEventListener("click", function () { self.retry(); });
-    this.update(false);
+    if (!root.hasAttribute("data-fixed-mode")) {
+      // The HTML hides the buttons: without this script they would do nothing.
+      this.groupToggle.hidden = false;
+      this.groupToggle.addEventListener("click", function () { self.setMode(!self.group, true); });
+    }
+    this.setMode(this.group, false);
     root.setAttribute("data-ready", "");
   }
+
+  Quiz.prototype.setMode = function (group, announce) {
+    var self = this;
+    this.group = group;
+    this.root.setAttribute("data-mode", group ? "group" : "individual");
+    this.groupToggle.setAttribute("aria-pressed", group ? "true" : "false");
+    this.questions.forEach(function (q) {
+      self.clear(q);
+      q.querySelector(".kk-question__check").hidden = group;
+      q.querySelector(".kk-question__reveal").hidden = !group;
+    });
+    this.summary.textContent = "";
+    if (!group) {
+      if (!this.record) {
+        var loaded = readRecord(this.bankId);
+        this.record = loaded.record;
+        if (loaded.problem) this.warn(loaded.problem);
+      }
+      this.questions.forEach(function (q) { self.restore(q); });
+    }
+    this.update(false);
+    if (announce) this.summary.textContent = group ? this.words.group_on : this.words.group_off;
+  };
+
+  // Group mode: show the right answer, the explanation and the source; judge no one.
+  Quiz.prototype.reveal = function (q) {
+    var words = this.words;
+    var correct = this.correctOf(q);
+    this.inputs(q).forEach(function (input, i) {
+      var option = input.closest(".kk-option");
+      var markEl = option.querySelector(".kk-option__mark");
+      if (correct.indexOf(i) !== -1) mark(markEl, "right", "✓", words.correct_answer);
+      else markEl.hidden = true;
+    });
+    q.querySelector(".kk-question__verdict").hidden = true;
+    q.querySelector(".kk-question__reveal").hidden = true;
+    var result = q.querySelector(".kk-question__result");
+    result.hidden = false;
+    q.setAttribute("data-revealed", "true");
+    result.focus();
+  };
 
   Quiz.prototype.warn = function (problem) {
     // Said once per page, however many quizzes it holds.
@@ -119,6 +161,7 @@
   };
 
   Quiz.prototype.check = function (q) {
+    if (this.group) return;
     var chosen = [];
     this.inputs(q).forEach(function (input, i) { if (input.checked) chosen.push(i); });
     var status = q.querySelector(".kk-question__status");
@@ -166,14 +209,24 @@
       var feedback = option.querySelector(".kk-option__feedback");
       if (feedback) feedback.hidden = true;
     });
-    q.querySelector(".kk-question__check").hidden = false;
+    q.querySelector(".kk-question__check").hidden = this.group;
+    q.querySelector(".kk-question__reveal").hidden = !this.group;
+    q.querySelector(".kk-question__verdict").hidden = false;
     q.querySelector(".kk-question__result").hidden = true;
     q.querySelector(".kk-question__status").textContent = "";
     q.removeAttribute("data-state");
+    q.removeAttribute("data-revealed");
   };
 
   // Recomputes progress and result from the questions' state; `changed` means the learner acted.
   Quiz.prototype.update = function (changed) {
+    if (this.group) {
+      this.progress.textContent = "";
+      this.retryButton.hidden = true;
+      this.root.removeAttribute("data-finished");
+      this.root.removeAttribute("data-passed");
+      return;
+    }
     var total = this.questions.length;
     var checked = this.questions.filter(function (q) { return q.hasAttribute("data-state"); });
     var correct = checked.filter(function (q) { return q.getAttribute("data-state") === "right"; }).length;
