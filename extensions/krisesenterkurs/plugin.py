@@ -25,6 +25,7 @@ from .loader import cached_banks, display_path
 
 EXTENSION = "krisesenterkurs.quiz"
 PROGRESS = "krisesenterkurs.progress"
+HANDOUT = "krisesenterkurs.handout"
 
 
 class CoursePluginConfig(base.Config):
@@ -48,6 +49,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 progress.setdefault("course_title", config.site_name)
                 progress.setdefault("publisher", config.site_author or "")
                 cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
+            if HANDOUT in config.markdown_extensions:
+                config.mdx_configs.setdefault(HANDOUT, {}).setdefault("lang", options["lang"])
         except CourseError as e:
             raise PluginError(str(e)) from None
         return config
@@ -57,7 +60,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:
         # Name the page as the editor knows it (modules/... rather than the symlinked path).
-        self._options["page"] = display_path(Path(os.path.realpath(page.file.abs_src_path)))
+        where = display_path(Path(os.path.realpath(page.file.abs_src_path)))
+        for name in (EXTENSION, HANDOUT):
+            if name in config.mdx_configs:
+                config.mdx_configs[name]["page"] = where
         return markdown
 
     def on_env(self, env, config: MkDocsConfig, files):

@@ -1,0 +1,135 @@
+"""Python-Markdown extension: a printable handout («utdelingsark») for a module.
+
+    /// handout | mandat
+    ///
+
+is replaced, before the page is parsed, by the module's key points (the
+«Viktige punkter» box of its oppsummering.md), its fictional case and the
+reflection questions (from case.md), and a ruled area for notes. The handout
+is taken from the module's own pages, so it never drifts from them; a module
+whose pages lack one of these parts fails the build with a message saying
+which.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+from .errors import CourseError, Problem
+from .loader import display_path
+
+START = re.compile(r"^ {0,3}/{3,}\s*handout\s*\|\s*([\w-]+)\s*$")
+END = re.compile(r"^ {0,3}/{3,}\s*$")
+
+
+def _admonition(lines: list[str], opening: re.Pattern) -> list[str] | None:
+    """An admonition (its first line and indented body) whose first line matches `opening`."""
+    for i, line in enumerate(lines):
+        if opening.match(line):
+            body = [line]
+            for next_line in lines[i + 1:]:
+                if next_line.strip() and not next_line.startswith("    "):
+                    break
+                body.append(next_line)
+            while body and not body[-1].strip():
+                body.pop()
+            return body
+    return None
+
+
+def _section(lines: list[str], heading: str) -> list[str] | None:
+    """The body of `## heading` up to the next heading or the next box at the left margin."""
+    for i, line in enumerate(lines):
+        if line.strip() == f"## {heading}":
+            body = []
+            for next_line in lines[i + 1:]:
+                if re.match(r"^(#{1,6} |!!!|\?\?\?)", next_line):
+                    break
+                body.append(next_line)
+            return [line for line in body] if any(x.strip() for x in body) else None
+    return None
+
+
+def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
+    summary_file, case_file = folder / "oppsummering.md", folder / "case.md"
+    problems = []
+    try:
+        summary = summary_file.read_text(encoding="utf-8").splitlines()
+        case = case_file.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise CourseError(Problem(display_path(Path(e.filename or folder)), None,
+                                  "a handout needs the module's oppsummering.md and case.md. Fix: add the missing page."))
+    key_points = _admonition(summary, re.compile(r'^!!! abstract "Viktige punkter"'))
+    story = _admonition(case, re.compile(r'^!!! example "Fiktivt case:'))
+    questions = _section(case, "Refleksjonsspørsmål")
+    if key_points is None:
+        problems.append(Problem(display_path(summary_file), None, "the handout needs a box '!!! abstract \"Viktige punkter\"'. Fix: add it."))
+    if story is None:
+        problems.append(Problem(display_path(case_file), None, "the handout needs a box '!!! example \"Fiktivt case: ...\"'. Fix: add it."))
+    if questions is None:
+        problems.append(Problem(display_path(case_file), None, "the handout needs a section '## Refleksjonsspørsmål'. Fix: add it."))
+    if problems:
+        raise CourseError(problems)
+    return [
+        *key_points, "",
+        f"## {words['handout_case']}", "",
+        *story, "",
+        f"## {words['handout_questions']}", "",
+        *questions, "",
+        f"## {words['handout_notes']}", "",
+        '<div class="kk-handout__notes" aria-hidden="true"></div>', "",
+    ]
+
+
+class HandoutPreprocessor(Preprocessor):
+    def __init__(self, md, modules: Path, lang: str, page: str):
+        super().__init__(md)
+        self.modules = modules
+        self.lang = lang
+        self.page = page or "page"
+
+    def run(self, lines: list[str]) -> list[str]:
+        from .strings import table
+
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            match = START.match(lines[i])
+            if not match:
+                out.append(lines[i])
+                i += 1
+                continue
+            end = next((j for j in range(i + 1, len(lines)) if END.match(lines[j])), None)
+            if end is None:
+                raise CourseError(Problem(self.page, i + 1, "'/// handout' has no closing '///'. Fix: add a line '///' after it."))
+            folder = self.modules / match.group(1)
+            if not folder.is_dir():
+                raise CourseError(Problem(self.page, i + 1, f"there is no module folder '{match.group(1)}'. "
+                                          f"Fix: use a folder name from {display_path(self.modules)}."))
+            out.extend(handout_markdown(folder, table(self.lang)))
+            i = end + 1
+        return out
+
+
+class HandoutExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "modules": ["modules", "Folder with one folder per module."],
+            "lang": ["nb", "Language of the handout's headings: nb, nn or en."],
+            "page": ["", "Set by the MkDocs plugin: the page being built, for error messages."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md) -> None:
+        # Before admonitions, lists and HTML are parsed, so the included text is read like the page's own.
+        md.preprocessors.register(
+            HandoutPreprocessor(md, Path(self.getConfig("modules")), self.getConfig("lang"), self.getConfig("page")),
+            "kk_handout", 25)
+
+
+def makeExtension(**kwargs):
+    return HandoutExtension(**kwargs)

@@ -1,0 +1,90 @@
+"""Printable PDFs of a built site: one handout per module and the whole course.
+
+Uses the same Chromium as the tests (Debian's package, through Playwright),
+so what is printed is what a learner's browser prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import socket
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+]
+COURSE_PDF = "krisesentertilbudet-i-kommunene.pdf"
+# Interactive pages and the facilitators' own guides are left out of the learners' print version.
+NOT_IN_COURSE_PDF = ("fremdrift/", "kursbevis/", "workshopleder/")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def handout_pages(site: Path) -> list[Path]:
+    return sorted(p.parent for p in (site / "moduler").glob("*/utdelingsark/index.html"))
+
+
+def make_pdfs(site: Path, chromium: str | None = None) -> list[Path]:
+    """Write the PDFs into the built site; return their paths."""
+    from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader, PdfWriter
+
+    site = Path(site)
+    if not (site / "index.html").exists():
+        raise FileNotFoundError(f"{site} holds no built site (no index.html). Build it first with 'mkdocs build'.")
+    server, base = _serve(site)
+    written = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+                                        args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.emulate_media(media="print")
+
+            def pdf(url: str) -> bytes:
+                page.goto(url, wait_until="load")
+                return page.pdf(format="A4", print_background=True, outline=True, tagged=True)
+
+            for folder in handout_pages(site):
+                module = folder.parent.name
+                target = folder / f"utdelingsark-{module}.pdf"
+                target.write_bytes(pdf(urljoin(base, folder.relative_to(site).as_posix() + "/")))
+                written.append(target)
+
+            writer = PdfWriter()
+            url, seen = base, set()
+            while url and url not in seen:
+                seen.add(url)
+                if not url.endswith(NOT_IN_COURSE_PDF):
+                    writer.append(PdfReader(io.BytesIO(pdf(url))))
+                else:
+                    page.goto(url)
+                nxt = page.locator("a.md-footer__link--next")
+                url = urljoin(url, nxt.get_attribute("href")) if nxt.count() else None
+            target = site / COURSE_PDF
+            with target.open("wb") as out:
+                writer.write(out)
+            written.append(target)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return written

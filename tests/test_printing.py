@@ -1,0 +1,94 @@
+"""The handouts command: a PDF handout per module and the whole course, linked from the site."""
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from pypdf import PdfReader
+
+from krisesenterkurs.cli import main
+from krisesenterkurs.printing import COURSE_PDF
+from tests.browser.quizpage import modules
+from tests.support import ROOT
+
+pytestmark = pytest.mark.browser  # prints with Chromium
+
+
+@pytest.fixture(scope="session")
+def printed(served_course):
+    # The installed command, in its own process (as an editor runs it; and Playwright's sync API
+    # cannot start a second time inside the test session's own browser).
+    site = served_course["dir"]
+    result = subprocess.run([str(Path(sys.executable).with_name("krisesenterkurs")), "handouts", "--site", str(site)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def text_of(path):
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def case_parts(folder):
+    case = (ROOT / "modules" / folder / "case.md").read_text(encoding="utf-8")
+    title = re.search(r'^!!! example "Fiktivt case: ([^"]+)"', case, re.M).group(1)
+    questions = re.findall(r"^\d+\. (.+)$", case.split("## Refleksjonsspørsmål", 1)[1], re.M)
+    return title, questions
+
+
+@pytest.mark.parametrize("module", modules(), ids=lambda m: m.folder)
+def test_each_handout_holds_key_points_case_and_questions(printed, module):
+    pdf = printed / "moduler" / module.folder / "utdelingsark" / f"utdelingsark-{module.folder}.pdf"
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 4
+    text = text_of(pdf)
+    assert module.meta.title.split()[0] in text and "Utdelingsark" in text
+    title, questions = case_parts(module.folder)
+    assert "Fiktivt case: " + title.split()[0] in text
+    assert len(questions) >= 4
+    for q in questions:
+        words = " ".join(re.sub(r"[*_`]", "", q).split()[:6])
+        assert words in text, words
+    assert "Notater" in text
+    for chrome in ("Søk", "Last ned utdelingsarket", "Neste"):
+        assert chrome not in text
+
+
+def test_whole_course_pdf_has_every_module_in_order(printed):
+    text = text_of(printed / COURSE_PDF)
+    positions = [text.find(m.meta.title) for m in modules()]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    assert "Agenda: 90 minutter" not in text  # the facilitators' guides are printed on their own
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.endswith(".pdf"):
+            self.hrefs.append(href)
+
+
+def test_every_pdf_link_in_the_site_resolves(printed):
+    found = 0
+    for html in printed.rglob("*.html"):
+        parser = Links()
+        parser.feed(html.read_text(encoding="utf-8"))
+        page_url = "http://site/" + html.relative_to(printed).as_posix()
+        for href in parser.hrefs:
+            path = urlparse(urljoin(page_url, href)).path.lstrip("/")
+            assert (printed / path).is_file(), (html, href)
+            found += 1
+    assert found >= len(modules()) + 1
+
+
+def test_command_explains_a_missing_site(tmp_path, capsys):
+    assert main(["handouts", "--site", str(tmp_path)]) == 1
+    assert "holds no built site" in capsys.readouterr().err
