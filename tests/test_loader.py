@@ -95,6 +95,12 @@ def test_empty_or_wrong_shaped_file(tmp_path, content, words):
     assert words in str(problem_for(tmp_path, content))
 
 
+def test_control_character_names_its_line(tmp_path):
+    text = VALID.replace("prompt: Påstand.", "prompt: Påstand.\x07")
+    message = str(problem_for(tmp_path, text))
+    assert f"test.yml:{line_of(text, 'Påstand')}:" in message and "control character" in message
+
+
 def test_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "bom.yml"
     path.write_bytes(b"\xef\xbb\xbf" + VALID.encode())
@@ -130,3 +136,45 @@ def test_cache_sees_edits(tmp_path):
     assert cached_banks(tmp_path)["test"].bank.title == "Testbank"
     path.write_text(VALID.replace("title: Testbank", "title: Ny tittel"), encoding="utf-8")
     assert cached_banks(tmp_path)["test"].bank.title == "Ny tittel"
+
+
+# --- Any input: only the project's own error type escapes -----------------------------------
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                         st.text(max_size=30))
+yaml_values = st.recursive(
+    yaml_scalars,
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.sampled_from(["id", "title", "pass_mark", "questions", "type",
+                                                                "prompt", "options", "text", "correct", "answer",
+                                                                "explanation", "source", "feedback", "x"]),
+                                               children, max_size=6)),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=400))
+def test_any_bytes_give_a_bank_or_a_course_error(tmp_path, raw):
+    path = tmp_path / "fuzz.yml"
+    path.write_bytes(raw)
+    try:
+        load_bank(path)
+    except CourseError as e:
+        assert e.problems and all(p.file.endswith("fuzz.yml") for p in e.problems)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=yaml_values)
+def test_any_yaml_shape_gives_a_bank_or_a_course_error(tmp_path, data):
+    import yaml
+
+    path = tmp_path / "fuzz.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        load_bank(path)
+    except CourseError as e:
+        assert all(isinstance(p.line, (int, type(None))) for p in e.problems)

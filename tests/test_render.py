@@ -102,3 +102,25 @@ def test_markdown_in_bank_text():
     first, rest = r.split_first("Spørsmål?\n\n- a\n- b")
     assert str(first) == "Spørsmål?" and "<ul>" in str(rest)
     assert 'href="https://dinutvei.no"' in str(r.inline("[Dinutvei](https://dinutvei.no)"))
+
+
+# --- Any text: the renderer never lets markup through ----------------------------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+markupish = st.text(alphabet=st.sampled_from(list("<>/=\"' abcsriptonlgvhf:&;!-*_[]()`#\n")), min_size=1, max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(markupish, st.text(min_size=1, max_size=80)))
+def test_any_text_renders_without_active_markup(text):
+    if not text.strip():
+        return
+    html = str(TextRenderer().block(text))
+    tags = {t for t, _ in parse(html)}
+    assert tags <= {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br", "blockquote", "abbr", "pre"}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "style", "svg", "math", "form", "input"}
+    for _, attrs in parse(html):
+        assert not any(k.startswith("on") for k in attrs)
+        assert not attrs.get("href", "").lower().lstrip().startswith(("javascript", "data", "vbscript"))

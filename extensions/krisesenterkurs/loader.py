@@ -84,8 +84,9 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
         raise CourseError(Problem(file, line, "is not UTF-8 text. Fix: save the file with UTF-8 encoding."))
     if not text.strip():
         raise CourseError(Problem(file, 1, "is empty. Fix: write the bank (id, title, questions) or delete the file."))
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # its reader rejects control characters at once
         node = loader.get_single_node()
         if node is None:
             raise CourseError(Problem(file, 1, "holds no YAML data. Fix: write the bank (id, title, questions)."))
@@ -98,10 +99,15 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
         hint = "Fix: indent with spaces, not tabs." if "\t" in text.splitlines()[line - 1 if line else 0] else \
             "Fix: check indentation, colons and quotes on this line or the one before; quote text that contains ': ' or starts with a special character."
         raise CourseError(Problem(file, line, f"YAML syntax error: {what}. {hint}"))
+    except yaml.reader.ReaderError as e:
+        line = text[: e.position].count("\n") + 1
+        raise CourseError(Problem(file, line, f"contains a character YAML does not allow ({e.character!r}). "
+                                  "Fix: delete it; it is often an invisible control character from a paste."))
     except yaml.YAMLError as e:
         raise CourseError(Problem(file, None, f"YAML error: {e}. Fix: save the file as plain UTF-8 text."))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if problems:
         raise CourseError(problems)
     return data, lines

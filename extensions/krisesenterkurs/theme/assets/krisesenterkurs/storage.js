@@ -7,6 +7,8 @@
   "use strict";
 
   var PREFIX = "krisesenterkurs";
+  // The learner's course data; the theme's own settings (":theme..." keys) are not part of it.
+  var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
   // Worked out once, on the page the script loads with: Material's instant navigation keeps
   // that page's __config, whose "base" is relative to it, while the address changes.
@@ -77,14 +79,14 @@
     }
   }
 
-  // The names this course has stored for this site, e.g. ["progress", "quiz:mandat"].
+  // The learner data this course has stored for this site, e.g. ["progress", "quiz:mandat"].
   function names() {
     if (!local) return [];
     var start = fullKey(""), found = [];
     try {
       for (var i = 0; i < local.length; i++) {
         var key = local.key(i);
-        if (key && key.indexOf(start) === 0) found.push(key.slice(start.length));
+        if (key && key.indexOf(start) === 0 && NAME.test(key.slice(start.length))) found.push(key.slice(start.length));
       }
     } catch (e) { /* nothing readable */ }
     return found.sort();

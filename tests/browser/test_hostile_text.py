@@ -1,0 +1,76 @@
+"""A learner opens a quiz whose bank holds hostile text: it shows as text, and no script runs."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+import krisesenterkurs
+from tests.banks import VALID
+from tests.support import free_port, run_build, serve
+
+pytestmark = pytest.mark.browser
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "site"
+
+HOSTILE = [
+    "<script>window.__pwned = 'script'</script>",
+    '<img src=x onerror="window.__pwned = \'onerror\'">',
+    "[klikk her](javascript:window.__pwned='link')",
+    "<!-- skjult kommentar --> synlig tekst",
+    "<b>uavsluttet tag",
+    '<a href="javascript:window.__pwned=\'a\'">lenke</a>',
+    "<svg onload=\"window.__pwned='svg'\"></svg>",
+    "<iframe src=\"javascript:parent.__pwned='iframe'\"></iframe>",
+    '<style>body { display: none }</style>',
+    "&lt;script&gt; allerede kodet",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile") / "site"
+    shutil.copytree(FIXTURE, root)
+    (root / "quizzes").mkdir(exist_ok=True)
+    config = root / "mkdocs.yml"
+    theme = Path(krisesenterkurs.__file__).parent / "theme"
+    config.write_text(config.read_text().replace("  font: false\n", f"  font: false\n  custom_dir: {theme}\n")
+                      + "extra_javascript:\n  - assets/krisesenterkurs/storage.js\n  - assets/krisesenterkurs/quiz.js\n")
+    bank = yaml.safe_load(VALID)
+    bank["questions"] = [
+        {"id": f"q{i}", "type": "single", "prompt": text,
+         "options": [{"text": text.replace("\n", " "), "correct": True, "feedback": text},
+                     {"text": "Trygt alternativ"}],
+         "explanation": text, "source": text}
+        for i, text in enumerate(HOSTILE)
+    ]
+    (root / "quizzes" / "test.yml").write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    result = run_build(root, root / "out", site_url=url)
+    assert result.returncode == 0, result.stderr
+    server = serve(root / "out", port)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_hostile_bank_text_never_runs(page, hostile_site):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_site + "quiz/")
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    for i in range(len(HOSTILE)):
+        box = page.locator(f'fieldset[data-qid="q{i}"]')
+        box.locator("input").first.check()
+        box.get_by_role("button", name="Sjekk svar").click()
+        expect(box.locator(".kk-question__explanation")).to_be_visible()
+    for link in page.locator(".kk-quiz a:visible").all():  # a stripped javascript: link must do nothing
+        link.click(no_wait_after=True)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.locator(".kk-quiz script, .kk-quiz img, .kk-quiz iframe, .kk-quiz svg, .kk-quiz style").count() == 0
+    expect(page.locator('fieldset[data-qid="q0"] legend')).to_contain_text("<script>window.__pwned")
+    expect(page.locator("body")).to_be_visible()
