@@ -4,7 +4,7 @@ import pytest
 
 from krisesenterkurs.course import load_modules, manifest, page_url
 from krisesenterkurs.errors import CourseError
-from tests.banks import VALID, write
+from tests.banks import VALID, module_yml, write
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def course(tmp_path):
     modules = tmp_path / "modules"
     for folder, number in (("forste", 1), ("andre", 2)):
         (modules / folder).mkdir(parents=True)
-        (modules / folder / "module.yml").write_text(f"title: Modul {folder}\nnumber: {number}\nbank: test\n", encoding="utf-8")
+        (modules / folder / "module.yml").write_text(module_yml(f"Modul {folder}", number), encoding="utf-8")
         (modules / folder / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n///\n", encoding="utf-8")
     return modules, banks
 
@@ -50,7 +50,7 @@ def test_missing_module_yml(course):
 
 
 def test_unknown_bank(course):
-    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text("title: A\nnumber: 2\nbank: nei\n"))
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2, bank="nei")))
     assert "andre/module.yml: there is no question bank with id 'nei'" in message
 
 
@@ -60,10 +60,16 @@ def test_bank_not_placed_in_the_module(course):
 
 
 def test_duplicate_numbers(course):
-    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text("title: A\nnumber: 1\nbank: test\n"))
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 1)))
     assert "number 1 is also used by" in message
 
 
 def test_wrong_type_names_the_line(course):
-    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text("title: A\nnumber: to\nbank: test\n"))
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2).replace("number: 2", "number: to")))
     assert "andre/module.yml:2: 'number'" in message
+
+
+def test_version_and_dates_are_checked(course):
+    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(
+        module_yml("A", 2, version="ny", updated="i går")))
+    assert "andre/module.yml:4: 'version'" in message and "andre/module.yml:5: 'updated'" in message

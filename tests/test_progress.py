@@ -7,7 +7,7 @@ from html import unescape
 import markdown
 import pytest
 
-from tests.banks import VALID, write
+from tests.banks import VALID, module_yml, write
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def md(tmp_path):
     write(banks, VALID)
     folder = tmp_path / "modules" / "forste"
     folder.mkdir(parents=True)
-    (folder / "module.yml").write_text("title: Første modul\nnumber: 1\nbank: test\n", encoding="utf-8")
+    (folder / "module.yml").write_text(module_yml("Første modul", 1), encoding="utf-8")
     (folder / "quiz.md").write_text("/// quiz | test\n///\n", encoding="utf-8")
     return markdown.Markdown(extensions=["krisesenterkurs.progress"], extension_configs={"krisesenterkurs.progress": {
         "modules": str(tmp_path / "modules"), "banks": str(banks), "course_title": "Kurset", "publisher": "RVTS Sør"}})

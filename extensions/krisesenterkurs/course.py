@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import datetime
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import CourseError, Problem
@@ -23,12 +25,29 @@ from .schema import Id
 QUIZ_BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
 
 
-class ModuleMeta(BaseModel):
+Version = Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="e.g. 1.2")]
+
+
+class Change(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
 
-    title: Annotated[str, Field(min_length=1, max_length=120)]
-    number: Annotated[int, Field(ge=1, le=99, description="Order in the course.")]
+    version: Version
+    date: datetime.date
+    text: Annotated[str, Field(min_length=1, max_length=500, description="What changed, for learners and editors.")]
+
+
+class ModuleMeta(BaseModel):
+    # Dates are YAML dates (2026-03-20), which YAML reads as dates, not text.
+    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=True)
+
+    title: Annotated[str, Field(min_length=1, max_length=120, strict=True)]
+    number: Annotated[int, Field(ge=1, le=99, strict=True, description="Order in the course.")]
     bank: Id = Field(description="The question bank whose quiz completes the module.")
+    version: Version
+    updated: datetime.date = Field(description="When the module was last changed.")
+    review_by: datetime.date = Field(description="When an editor must check the module again.")
+    editor: Annotated[str, Field(min_length=1, max_length=120, strict=True, description="Who answers for the module.")]
+    changes: list[Change] = Field(min_length=1, description="Newest first.")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from .loader import cached_banks, display_path
 EXTENSION = "krisesenterkurs.quiz"
 PROGRESS = "krisesenterkurs.progress"
 HANDOUT = "krisesenterkurs.handout"
+VERSIONS = "krisesenterkurs.versions"
 
 
 class CoursePluginConfig(base.Config):
@@ -49,8 +50,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 progress.setdefault("course_title", config.site_name)
                 progress.setdefault("publisher", config.site_author or "")
                 cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
-            if HANDOUT in config.markdown_extensions:
-                config.mdx_configs.setdefault(HANDOUT, {}).setdefault("lang", options["lang"])
+            for name in (HANDOUT, VERSIONS):
+                if name in config.markdown_extensions:
+                    config.mdx_configs.setdefault(name, {}).setdefault("lang", options["lang"])
         except CourseError as e:
             raise PluginError(str(e)) from None
         return config
@@ -61,7 +63,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:
         # Name the page as the editor knows it (modules/... rather than the symlinked path).
         where = display_path(Path(os.path.realpath(page.file.abs_src_path)))
-        for name in (EXTENSION, HANDOUT):
+        for name in (EXTENSION, HANDOUT, VERSIONS):
             if name in config.mdx_configs:
                 config.mdx_configs[name]["page"] = where
         return markdown

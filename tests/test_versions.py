@@ -1,0 +1,49 @@
+"""Module versions: shown on the module page, and every change on «Hva er nytt», newest first."""
+
+import re
+
+import markdown
+import pytest
+
+from krisesenterkurs.errors import CourseError
+from tests.banks import VALID, module_yml, write
+
+
+@pytest.fixture
+def md(tmp_path):
+    banks = tmp_path / "quizzes"
+    banks.mkdir()
+    write(banks, VALID)
+    for folder, number, changes in (
+        ("forste", 1, '  - version: "1.1"\n    date: 2027-02-01\n    text: Nytt spørsmål om bolig.\n'
+                      '  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n'),
+        ("andre", 2, None),
+    ):
+        path = tmp_path / "modules" / folder
+        path.mkdir(parents=True)
+        version = "1.1" if changes else "1.0"
+        updated = "2027-02-01" if changes else "2026-11-27"
+        (path / "module.yml").write_text(module_yml(f"Modul {folder}", number, version=version, updated=updated,
+                                                    changes=changes), encoding="utf-8")
+        (path / "quiz.md").write_text("/// quiz | test\n///\n", encoding="utf-8")
+    return markdown.Markdown(extensions=["krisesenterkurs.versions"], extension_configs={"krisesenterkurs.versions": {
+        "modules": str(tmp_path / "modules"), "banks": str(banks)}})
+
+
+def test_module_page_shows_version_and_last_update(md):
+    html = md.convert("/// module-info | forste\n///\n")
+    assert '<p class="kk-module-info">Versjon 1.1 · Sist oppdatert 1. februar 2027</p>' in html
+
+
+def test_changelog_lists_every_change_newest_first(md):
+    html = md.convert("/// changelog\n///\n")
+    dates = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
+    assert dates == ["1. februar 2027", "27. november 2026"]
+    assert html.index("Nytt spørsmål om bolig.") < html.index("Første utgave.")
+    assert html.count("Første utgave.") == 2
+    assert "<strong>1 Modul forste, versjon 1.1:</strong>" in html
+
+
+def test_unknown_module_is_an_error(md):
+    with pytest.raises(CourseError, match="names no module 'tredje'"):
+        md.convert("/// module-info | tredje\n///\n")
