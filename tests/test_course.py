@@ -29,14 +29,18 @@ def test_manifest_gives_addresses_banks_and_hashes(course):
     modules, banks = course
     data = manifest(load_modules(modules, banks), banks, "moduler/")
     first = data["modules"][0]
-    assert first == {"id": "forste", "n": 1, "title": "Modul forste", "url": "moduler/forste/",
+    assert first == {"id": "forste", "n": 1, "title": "Modul forste", "dir": "moduler/forste/", "url": "moduler/forste/",
                      "quiz": "moduler/forste/quiz/", "bank": "test", "hash": first["hash"]}
+    flat = manifest(load_modules(modules, banks), banks, "moduler/", directory_urls=False)["modules"][0]
+    assert (flat["url"], flat["quiz"]) == ("moduler/forste/index.html", "moduler/forste/quiz.html")
     assert len(first["hash"]) == 12
 
 
-@pytest.mark.parametrize("md,url", [("quiz.md", "quiz/"), ("index.md", ""), ("del/index.md", "del/")])
-def test_page_url(md, url):
+@pytest.mark.parametrize("md,url,flat", [("quiz.md", "quiz/", "quiz.html"), ("index.md", "", "index.html"),
+                                         ("del/index.md", "del/", "del/index.html")])
+def test_page_url(md, url, flat):
     assert page_url(md) == url
+    assert page_url(md, directory_urls=False) == flat
 
 
 def problem(course, edit):

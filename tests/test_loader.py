@@ -78,6 +78,10 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
     assert f"test.yml:{line_of(text, 'prompt: [Velg') + 1}" in message or f"test.yml:{line_of(text, 'prompt: [Velg')}" in message
 
 
+def test_syntax_error_at_the_very_end(tmp_path):
+    assert "YAML syntax error" in str(problem_for(tmp_path, "id: [\n"))
+
+
 def test_tab_indentation_is_explained(tmp_path):
     text = VALID.replace("    explanation: Forklaring.\n    source: Kilde A", "\texplanation: Forklaring.\n    source: Kilde A")
     message = str(problem_for(tmp_path, text))

@@ -36,6 +36,7 @@ def test_every_page_carries_the_manifest(md):
     assert [m["id"] for m in course["modules"]] == ["forste"]
     assert course["title"] == "Kurset" and course["publisher"] == "RVTS Sør"
     assert course["progress"] == "fremdrift/" and course["certificate"] == "kursbevis/"
+    assert course["modules"][0]["dir"] == "moduler/forste/"
     assert words["status_completed"] == "Fullført"
 
 

@@ -1,10 +1,71 @@
-"""The course's command line: `krisesenterkurs <command>`."""
+"""The course's command line: `krisesenterkurs <command>`.
+
+Every command prints one line per problem (file, line, what to fix) and exits
+with 0 when all is well and 1 otherwise; nothing prints a Python traceback for
+a mistake in the course.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
+
+from .errors import CourseError
+
+
+def _project(args):
+    from .authoring import Project
+
+    root = Path(args.project).resolve()
+    if not (root / "mkdocs.yml").exists():
+        raise CourseError(_problem(root, "holds no mkdocs.yml. Fix: run the command in the course folder or give --project."))
+    return Project(root)
+
+
+def _problem(where, message):
+    from .errors import Problem
+    from .loader import display_path
+
+    return Problem(display_path(Path(where)), None, message)
+
+
+def _check(args) -> int:
+    from .authoring import check
+
+    problems, warnings = check(_project(args))
+    for p in problems:
+        print(p)
+    for w in warnings:
+        print(f"warning: {w}")
+    print(f"{len(problems)} problem(s), {len(warnings)} warning(s).", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _new_module(args) -> int:
+    from .authoring import new_module
+
+    for path in new_module(_project(args), args.title, folder=args.folder, editor=args.editor):
+        print(path)
+    print("Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.",
+          file=sys.stderr)
+    return 0
+
+
+def _schema(args) -> int:
+    from .authoring import write_schema
+
+    print(write_schema(_project(args)))
+    return 0
+
+
+def _package(args) -> int:
+    from .authoring import package
+
+    target = Path(args.out or f"dist/krisesenterkurs-{datetime.date.today().isoformat()}.zip")
+    print(package(_project(args), target.resolve()))
+    return 0
 
 
 def _handouts(args) -> int:
@@ -22,21 +83,54 @@ def _handouts(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="krisesenterkurs",
-        description="Tools for the course «Krisesentertilbudet i kommunene».",
+        description="Tools for editors of the course «Krisesentertilbudet i kommunene». "
+                    "Run them in the course folder (the one with mkdocs.yml).",
     )
+    parser.add_argument("--project", default=".", help="the course folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
-    handouts = commands.add_parser(
-        "handouts",
-        help="make PDF handouts for every module and a PDF of the whole course in a built site",
-        description="Print every module's handout (utdelingsark) and the whole course to PDF with Chromium, "
-                    "into the built site, where its pages link to them. Run it after 'mkdocs build'.",
-    )
-    handouts.add_argument("--site", default="site", help="the built site folder (default: site)")
-    handouts.add_argument("--chromium", default=None,
-                          help="the Chromium to print with (default: $CHROMIUM_PATH or /usr/bin/chromium)")
-    handouts.set_defaults(run=_handouts)
+
+    c = commands.add_parser("check", help="check banks, modules, links and glossary without building",
+                            description="Check every question bank, every module.yml, the links between pages and "
+                                        "the glossary, without building the site. Prints one line per problem "
+                                        "(file, line, what to fix) and warns about modules past their review date. "
+                                        "Exit code 0 when there are no problems, 1 otherwise.")
+    c.set_defaults(run=_check)
+
+    c = commands.add_parser("new-module", help="start a new module from its title",
+                            description="Make a module folder with module.yml, its pages and a question bank with "
+                                        "one example question, and add it to the navigation in mkdocs.yml. The "
+                                        "example text says «Skriv … her»; 'check' reports it until it is replaced.")
+    c.add_argument("title", help="the module's title, e.g. \"Barn og samvær\"")
+    c.add_argument("--folder", help="folder and bank name (default: made from the title)")
+    c.add_argument("--editor", default="RVTS Sør", help="who answers for the module (default: RVTS Sør)")
+    c.set_defaults(run=_new_module)
+
+    c = commands.add_parser("schema", help="write the question banks' JSON Schema for editors",
+                            description="Write quizzes/bank.schema.json from the rules the build uses, so that "
+                                        "editors (for example VS Code with the YAML extension) see mistakes as they type.")
+    c.set_defaults(run=_schema)
+
+    c = commands.add_parser("package", help="the built course as a zip to run offline or on any web server",
+                            description="Build the course so that it runs from a folder (open index.html) or any "
+                                        "static web server, and put it in a zip.")
+    c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-<date>.zip)")
+    c.set_defaults(run=_package)
+
+    c = commands.add_parser("handouts", help="PDF handouts for every module and the whole course, into a built site",
+                            description="Print every module's handout (utdelingsark) and the whole course to PDF "
+                                        "with Chromium, into the built site, where its pages link to them. "
+                                        "Run it after 'mkdocs build'.")
+    c.add_argument("--site", default="site", help="the built site folder (default: site)")
+    c.add_argument("--chromium", default=None,
+                   help="the Chromium to print with (default: $CHROMIUM_PATH or /usr/bin/chromium)")
+    c.set_defaults(run=_handouts)
+
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except CourseError as e:
+        print(e, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -58,9 +58,12 @@ class Module:
     path: Path
 
 
-def page_url(md_path: str) -> str:
-    """The address MkDocs gives a page with directory URLs: 'quiz.md' -> 'quiz/', 'index.md' -> ''."""
+def page_url(md_path: str, directory_urls: bool = True) -> str:
+    """The address MkDocs gives a page: with directory URLs 'quiz.md' -> 'quiz/' and 'index.md' -> '';
+    without them (a package opened from a folder) 'quiz.md' -> 'quiz.html'."""
     stem = md_path[:-3]
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
@@ -105,7 +108,7 @@ def load_modules(directory: Path, banks_dir: Path) -> list[Module]:
     return sorted(modules, key=lambda m: m.meta.number)
 
 
-def manifest(modules: list[Module], banks_dir: Path, url_prefix: str) -> dict:
+def manifest(modules: list[Module], banks_dir: Path, url_prefix: str, directory_urls: bool = True) -> dict:
     """What the browser needs to know about the course; addresses are relative to the site root."""
     banks = cached_banks(banks_dir)
     return {
@@ -114,8 +117,9 @@ def manifest(modules: list[Module], banks_dir: Path, url_prefix: str) -> dict:
                 "id": m.folder,
                 "n": m.meta.number,
                 "title": m.meta.title,
-                "url": f"{url_prefix}{m.folder}/",
-                "quiz": f"{url_prefix}{m.folder}/{page_url(m.quiz_page)}",
+                "dir": f"{url_prefix}{m.folder}/",
+                "url": page_url(f"{url_prefix}{m.folder}/index.md", directory_urls),
+                "quiz": page_url(f"{url_prefix}{m.folder}/{m.quiz_page}", directory_urls),
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
             }

@@ -96,7 +96,9 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         what = e.problem or "invalid YAML"
-        hint = "Fix: indent with spaces, not tabs." if "\t" in text.splitlines()[line - 1 if line else 0] else \
+        source_lines = text.splitlines()
+        at = source_lines[line - 1] if line and line <= len(source_lines) else ""
+        hint = "Fix: indent with spaces, not tabs." if "\t" in at else \
             "Fix: check indentation, colons and quotes on this line or the one before; quote text that contains ': ' or starts with a special character."
         raise CourseError(Problem(file, line, f"YAML syntax error: {what}. {hint}"))
     except yaml.reader.ReaderError as e:

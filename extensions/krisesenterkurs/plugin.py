@@ -49,6 +49,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 progress.setdefault("lang", options["lang"])
                 progress.setdefault("course_title", config.site_name)
                 progress.setdefault("publisher", config.site_author or "")
+                progress.setdefault("directory_urls", config.use_directory_urls)
                 cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
             for name in (HANDOUT, VERSIONS):
                 if name in config.markdown_extensions:

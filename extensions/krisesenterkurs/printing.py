@@ -21,7 +21,8 @@ CHROMIUM_ARGS = [
 ]
 COURSE_PDF = "krisesentertilbudet-i-kommunene.pdf"
 # Interactive pages and the facilitators' own guides are left out of the learners' print version.
-NOT_IN_COURSE_PDF = ("fremdrift/", "kursbevis/", "workshopleder/")
+NOT_IN_COURSE_PDF = ("fremdrift/", "kursbevis/", "workshopleder/", "fremdrift.html", "kursbevis.html",
+                     "workshopleder.html")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -38,8 +39,11 @@ def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{port}/"
 
 
-def handout_pages(site: Path) -> list[Path]:
-    return sorted(p.parent for p in (site / "moduler").glob("*/utdelingsark/index.html"))
+def handout_pages(site: Path) -> list[tuple[str, Path]]:
+    """(module folder, handout page file), for directory URLs (…/utdelingsark/index.html) or flat files."""
+    pages = [(p.parent.parent.name, p) for p in (site / "moduler").glob("*/utdelingsark/index.html")]
+    pages += [(p.parent.name, p) for p in (site / "moduler").glob("*/utdelingsark.html")]
+    return sorted(pages)
 
 
 def make_pdfs(site: Path, chromium: str | None = None) -> list[Path]:
@@ -63,14 +67,14 @@ def make_pdfs(site: Path, chromium: str | None = None) -> list[Path]:
                 page.goto(url, wait_until="load")
                 return page.pdf(format="A4", print_background=True, outline=True, tagged=True)
 
-            for folder in handout_pages(site):
-                module = folder.parent.name
-                target = folder / f"utdelingsark-{module}.pdf"
-                target.write_bytes(pdf(urljoin(base, folder.relative_to(site).as_posix() + "/")))
+            for module, html in handout_pages(site):
+                # Beside the page, where its link «utdelingsark-<module>.pdf» points in both URL styles.
+                target = html.parent / f"utdelingsark-{module}.pdf"
+                target.write_bytes(pdf(urljoin(base, html.relative_to(site).as_posix())))
                 written.append(target)
 
             writer = PdfWriter()
-            url, seen = base, set()
+            url, seen = urljoin(base, "index.html"), set()
             while url and url not in seen:
                 seen.add(url)
                 if not url.endswith(NOT_IN_COURSE_PDF):

@@ -27,7 +27,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from .course import cached_modules, manifest
+from .course import cached_modules, manifest, page_url
 from .strings import normalise, table
 
 PROGRESS_WORDS = (
@@ -86,8 +86,9 @@ class ProgressExtension(BlocksExtension):
             "modules": ["modules", "Folder with one folder per module, each with a module.yml."],
             "banks": ["quizzes", "Folder with the question banks."],
             "url_prefix": ["moduler/", "Where the module folders appear in the site, from its root."],
-            "progress_page": ["fremdrift/", "Address of the «Min fremdrift» page, from the site root."],
-            "certificate_page": ["kursbevis/", "Address of the certificate page, from the site root."],
+            "progress_page": ["fremdrift.md", "The «Min fremdrift» page, from the docs folder."],
+            "certificate_page": ["kursbevis.md", "The certificate page, from the docs folder."],
+            "directory_urls": [True, "MkDocs' use_directory_urls (the MkDocs plugin sets it)."],
             "course_title": ["", "The course's name on the certificate (the MkDocs plugin sets site_name)."],
             "publisher": ["", "The publisher on the certificate (the MkDocs plugin sets site_author)."],
             "lang": ["nb", "Language of the words: nb, nn or en."],
@@ -98,10 +99,11 @@ class ProgressExtension(BlocksExtension):
         config = self.getConfigs()
         words = table(normalise(config["lang"]))
         modules = cached_modules(Path(config["modules"]), Path(config["banks"]))
-        data = manifest(modules, Path(config["banks"]), config["url_prefix"])
+        urls = bool(config["directory_urls"])
+        data = manifest(modules, Path(config["banks"]), config["url_prefix"], urls)
         data.update({
-            "progress": config["progress_page"],
-            "certificate": config["certificate_page"],
+            "progress": page_url(config["progress_page"], urls),
+            "certificate": page_url(config["certificate_page"], urls),
             "title": config["course_title"],
             "publisher": config["publisher"],
             "lang": normalise(config["lang"]),

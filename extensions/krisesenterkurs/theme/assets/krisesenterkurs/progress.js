@@ -122,7 +122,7 @@
     var record = progress.value;
     var changed = false;
     data.course.modules.forEach(function (m) {
-      if (path.indexOf(m.url) === 0 && !record.visited[m.id]) {
+      if (path.indexOf(m.dir) === 0 && !record.visited[m.id]) {
         record.visited[m.id] = true;
         changed = true;
       }

@@ -1,0 +1,103 @@
+"""The author commands: check without building, new-module, schema and package."""
+
+import datetime
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from krisesenterkurs.authoring import Project, bank_schema, check, new_module, package
+from krisesenterkurs.cli import main
+from tests.support import ROOT, run_build
+
+IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__", "dist", ".pytest_cache")
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = tmp_path / "kurs"
+    shutil.copytree(ROOT, root, symlinks=True, ignore=IGNORE)
+    return Project(root)
+
+
+def lines(problems):
+    return [str(p) for p in problems]
+
+
+def test_the_course_itself_passes_check():
+    problems, warnings = check(Project(ROOT))
+    assert problems == []
+
+
+def test_check_reports_each_kind_of_problem_with_file_and_line(project):
+    page = project.modules / "mandat" / "kommunens-ansvar.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSe [siden som mangler](finnes-ikke.md).\n", encoding="utf-8")
+    glossary = project.glossary
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "- term: ubrukt ord\n  definition: Brukes ikke.\n",
+                        encoding="utf-8")
+    bank = project.banks / "barn.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 180"), encoding="utf-8")
+    (project.banks / "bank.schema.json").write_text("{}", encoding="utf-8")
+    problems, _ = check(project)
+    text = "\n".join(lines(problems))
+    last = len(page.read_text(encoding="utf-8").splitlines())
+    assert f"modules/mandat/kommunens-ansvar.md:{last}: the link to 'finnes-ikke.md' leads to no page" in text
+    assert "glossary.yml: the term 'ubrukt ord' is used on no page" in text
+    assert "quizzes/barn.yml:" in text and "0 to 100" in text
+    assert "bank.schema.json: the JSON Schema does not match" in text
+    assert all("Fix:" in line for line in lines(problems))
+
+
+def test_check_warns_about_modules_past_review(project):
+    _, warnings = check(project, today=datetime.date(2030, 1, 1))
+    assert len(warnings) == 5 and all("was due for review" in w for w in lines(warnings))
+
+
+def test_cli_check_exit_codes(project, capsys):
+    assert main(["--project", str(project.root), "check"]) == 0
+    (project.banks / "mandat.yml").write_text("id: [\n", encoding="utf-8")
+    assert main(["--project", str(project.root), "check"]) == 1
+    assert "quizzes/mandat.yml" in capsys.readouterr().out
+
+
+def test_new_module_builds_and_check_asks_for_the_real_text(project):
+    written = new_module(project, "Barn og samvær", today=datetime.date(2026, 12, 1))
+    folder = project.modules / "barn-og-samvaer"
+    assert folder / "module.yml" in written and (project.banks / "barn-og-samvaer.yml").exists()
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert '      - "6 Barn og samvær":\n          - moduler/barn-og-samvaer/index.md' in config
+    assert "      - moduler/barn-og-samvaer/workshopleder.md\n" in config
+    result = run_build(project.root, project.root / "out")
+    assert result.returncode == 0, result.stderr
+    assert (project.root / "out" / "moduler" / "barn-og-samvaer" / "quiz" / "index.html").exists()
+    problems, _ = check(project, today=datetime.date(2026, 12, 1))
+    assert problems and all("the text from 'new-module' is still here" in p.message for p in problems)
+    with pytest.raises(Exception, match="already exists"):
+        new_module(project, "Barn og samvær")
+
+
+def test_schema_is_generated_from_the_model_and_referenced_by_every_bank():
+    committed = json.loads((ROOT / "quizzes" / "bank.schema.json").read_text(encoding="utf-8"))
+    assert committed == bank_schema()
+    for bank in (ROOT / "quizzes").glob("*.yml"):
+        assert bank.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=bank.schema.json\n")
+
+
+def test_package_is_a_site_that_runs_from_a_folder(project, tmp_path):
+    target = package(project, tmp_path / "kurs.zip")
+    with zipfile.ZipFile(target) as zf:
+        names = set(zf.namelist())
+    assert {"index.html", "moduler/mandat/quiz.html", "fremdrift.html"} <= names
+    assert not any(name.endswith("/index.html") and name.startswith("moduler/mandat/quiz/") for name in names)
+
+
+def test_help_in_plain_words():
+    result = subprocess.run([str(Path(sys.executable).with_name("krisesenterkurs")), "--help"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("check", "new-module", "schema", "package", "handouts"):
+        assert command in result.stdout
