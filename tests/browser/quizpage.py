@@ -83,6 +83,7 @@ def take_quiz(page: Page, base_url: str, bank_id: str, right_count: int | None =
 
 
 def our_storage(page: Page) -> dict:
-    """The course's own localStorage entries, as raw text."""
+    """The learner's course data in localStorage, as raw text (the theme's own settings left out)."""
     return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
-        .filter(k => k.startsWith('krisesenterkurs:')).map(k => [k, localStorage.getItem(k)]))""")
+        .filter(k => k.startsWith('krisesenterkurs:') && !k.includes(':theme'))
+        .map(k => [k, localStorage.getItem(k)]))""")
