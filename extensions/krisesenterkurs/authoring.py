@@ -30,6 +30,13 @@ SCHEMA_FILE = "bank.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
+class _IgnoreTags(__import__("yaml").SafeLoader):
+    """Reads mkdocs.yml for plain values, skipping MkDocs' own tags such as !ENV and !relative."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 @dataclass
 class Project:
     root: Path
@@ -317,3 +324,74 @@ def package(project: Project, target: Path) -> Path:
             raise CourseError(Problem("mkdocs build", None, result.stderr.strip() or "the build failed. "
                                       "Fix: run 'krisesenterkurs check' and correct what it reports."))
         return zip_folder(site, target)
+
+
+def scorm_course(project: Project) -> dict:
+    """What the launch page needs: modules in order, and each bank's questions (id and content hash)."""
+    banks = load_banks(project.banks)
+    modules = load_modules(project.modules, project.banks)
+    ordered = [m.meta.bank for m in modules] + sorted(set(banks) - {m.meta.bank for m in modules})
+    return {
+        "modules": [{"id": m.folder, "bank": m.meta.bank, "hash": banks[m.meta.bank].bank.content_hash()} for m in modules],
+        "banks": [{"id": b, "hash": banks[b].bank.content_hash(),
+                   "questions": [[q.id, q.content_hash()] for q in banks[b].bank.questions]} for b in ordered],
+    }
+
+
+def imsmanifest(title: str, files: list[str]) -> bytes:
+    """A SCORM 1.2 manifest: one organization, one item, one SCO resource listing every file."""
+    import xml.etree.ElementTree as etree
+
+    ns = {"": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+          "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
+    for prefix, uri in ns.items():
+        etree.register_namespace(prefix, uri)
+    cp, adlcp, xsi = (f"{{{ns['']}}}", f"{{{ns['adlcp']}}}", f"{{{ns['xsi']}}}")
+    manifest = etree.Element(cp + "manifest", {"identifier": "krisesenterkurs", "version": "1.0", xsi + "schemaLocation": (
+        "http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd "
+        "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd "
+        "http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd")})
+    metadata = etree.SubElement(manifest, cp + "metadata")
+    etree.SubElement(metadata, cp + "schema").text = "ADL SCORM"
+    etree.SubElement(metadata, cp + "schemaversion").text = "1.2"
+    organizations = etree.SubElement(manifest, cp + "organizations", {"default": "krisesenterkurs-org"})
+    organization = etree.SubElement(organizations, cp + "organization", {"identifier": "krisesenterkurs-org"})
+    etree.SubElement(organization, cp + "title").text = title
+    item = etree.SubElement(organization, cp + "item", {"identifier": "krisesenterkurs-item",
+                                                        "identifierref": "krisesenterkurs-sco", "isvisible": "true"})
+    etree.SubElement(item, cp + "title").text = title
+    resources = etree.SubElement(manifest, cp + "resources")
+    resource = etree.SubElement(resources, cp + "resource", {"identifier": "krisesenterkurs-sco", "type": "webcontent",
+                                                            adlcp + "scormtype": "sco", "href": "scorm.html"})
+    for name in files:
+        etree.SubElement(resource, cp + "file", {"href": name})
+    etree.indent(manifest)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(manifest, encoding="utf-8")
+
+
+def scorm(project: Project, target: Path) -> Path:
+    """The course as one SCORM 1.2 SCO: the launch page scorm.html, the site, and imsmanifest.xml."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from .strings import normalise
+
+    here = Path(__file__).with_name("scorm")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        result = build_site(project, site, directory_urls=False)
+        if result.returncode != 0:
+            raise CourseError(Problem("mkdocs build", None, result.stderr.strip() or "the build failed. "
+                                      "Fix: run 'krisesenterkurs check' and correct what it reports."))
+        import yaml
+
+        config = yaml.load((project.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+        title = config.get("site_name", "Kurs")
+        env = Environment(loader=FileSystemLoader(here), autoescape=select_autoescape(default=True))
+        launch = env.get_template("launch.html").render(
+            title=title, lang=normalise((config.get("theme") or {}).get("language")),
+            course_json=json.dumps(scorm_course(project), ensure_ascii=False).replace("<", "\\u003c"),
+            script=(here / "launch.js").read_text(encoding="utf-8"),
+        )
+        (site / "scorm.html").write_text(launch, encoding="utf-8")
+        files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        return zip_folder(site, target, {"imsmanifest.xml": imsmanifest(title, files)})

@@ -68,6 +68,14 @@ def _package(args) -> int:
     return 0
 
 
+def _scorm(args) -> int:
+    from .authoring import scorm
+
+    target = Path(args.out or f"dist/krisesenterkurs-scorm12-{datetime.date.today().isoformat()}.zip")
+    print(scorm(_project(args), target.resolve()))
+    return 0
+
+
 def _handouts(args) -> int:
     from .printing import make_pdfs
 
@@ -115,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
                                         "static web server, and put it in a zip.")
     c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-<date>.zip)")
     c.set_defaults(run=_package)
+
+    c = commands.add_parser("scorm", help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
+                            description="Build the course as one SCORM 1.2 SCO in a zip with imsmanifest.xml. "
+                                        "Upload it to the LMS as a SCORM activity; the LMS then gets the status "
+                                        "(passed when every module is completed), the score (share of modules "
+                                        "completed), the last page and the learner's progress.")
+    c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-scorm12-<date>.zip)")
+    c.set_defaults(run=_scorm)
 
     c = commands.add_parser("handouts", help="PDF handouts for every module and the whole course, into a built site",
                             description="Print every module's handout (utdelingsark) and the whole course to PDF "

@@ -1,0 +1,195 @@
+/* SCORM 1.2 launch page: one SCO holding the whole course.
+ *
+ * The course runs in the frame below exactly as on the web, keeping the
+ * learner's data in localStorage. This page finds the LMS (walking
+ * window.parent, then window.opener), opens one session for the whole visit,
+ * restores the learner's data from cmi.suspend_data before the course loads,
+ * and reports back after every change: status, score, last page and a compact
+ * copy of the data. Without an LMS it just shows the course.
+ */
+(function () {
+  "use strict";
+
+  var COURSE = JSON.parse(document.getElementById("kk-scorm-course").textContent);
+  var frame = document.getElementById("kk-course-frame");
+  var ROOT = new URL(".", location.href);
+  var PREFIX = "krisesenterkurs:" + ROOT.pathname + ":";
+  var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+  var LIMIT = 4096;
+
+  function findAPI(win) {
+    for (var hops = 0; win && hops < 500; hops++) {
+      try {
+        if (win.API) return win.API;
+      } catch (e) { /* a frame from another origin: keep climbing */ }
+      if (!win.parent || win.parent === win) break;
+      win = win.parent;
+    }
+    return null;
+  }
+
+  var api = findAPI(window.parent !== window ? window.parent : null) || (window.opener ? findAPI(window.opener) : null);
+
+  /* ---------- the learner's data in localStorage ---------- */
+
+  function entries() {
+    var out = {};
+    for (var i = 0; i < localStorage.length; i++) {
+      var key = localStorage.key(i);
+      if (key && key.indexOf(PREFIX) === 0 && NAME.test(key.slice(PREFIX.length))) {
+        try { out[key.slice(PREFIX.length)] = JSON.parse(localStorage.getItem(key)); } catch (e) { /* unreadable: leave it */ }
+      }
+    }
+    return out;
+  }
+
+  /* ---------- a compact form of it for cmi.suspend_data (at most 4,096 characters) ---------- */
+
+  function seconds(iso) { var t = Date.parse(iso); return isNaN(t) ? "" : Math.round(t / 1000).toString(36); }
+  function iso(s) { return s ? new Date(parseInt(s, 36) * 1000).toISOString() : new Date(0).toISOString(); }
+  function short(hash) { return String(hash || "").slice(0, 6); }
+  function full(h6, bank) { return h6 === short(bank.hash) ? bank.hash : h6; }
+
+  function packResult(r) {
+    return r && typeof r === "object" ? [short(r.h), r.correct, r.total, r.percent, r.passed ? 1 : 0, seconds(r.at)] : 0;
+  }
+
+  function unpackResult(a, bank) {
+    return Array.isArray(a) ? { h: full(a[0], bank), correct: a[1], total: a[2], percent: a[3], passed: a[4] === 1, at: iso(a[5]) } : undefined;
+  }
+
+  function encode(data) {
+    var progress = data.progress || {};
+    var visited = 0;
+    COURSE.modules.forEach(function (m, i) { if (progress.visited && progress.visited[m.id]) visited |= 1 << i; });
+    var last = progress.last || {};
+    var packed = { f: 1, p: [visited, last.url || "", last.title || "", seconds(last.at), progress.name || ""], q: [] };
+    COURSE.banks.forEach(function (bank, b) {
+      var record = data["quiz:" + bank.id];
+      if (!record) return;
+      var answers = bank.questions.map(function (q) {
+        var a = record.answers && record.answers[q[0]];
+        return a && a.h === q[1] && Array.isArray(a.a) ? a.a.join("") : "";
+      }).join(",").replace(/,+$/, "");
+      var passed = record.passed ? [short(record.passed.h), seconds(record.passed.at)] : 0;
+      packed.q.push([b, short(bank.hash), answers, packResult(record.best), packResult(record.result), passed]);
+    });
+    return JSON.stringify(packed);
+  }
+
+  function decode(text) {
+    var packed = JSON.parse(text);
+    if (!packed || packed.f !== 1 || !Array.isArray(packed.p) || !Array.isArray(packed.q)) throw new Error("not ours");
+    var out = {};
+    var p = packed.p, visited = {};
+    COURSE.modules.forEach(function (m, i) { if (p[0] & (1 << i)) visited[m.id] = true; });
+    out.progress = { v: 1, visited: visited };
+    if (p[1]) out.progress.last = { url: p[1], title: p[2], at: iso(p[3]) };
+    if (p[4]) out.progress.name = p[4];
+    packed.q.forEach(function (entry) {
+      var bank = COURSE.banks[entry[0]];
+      if (!bank) return;
+      var record = { v: 1, answers: {} };
+      // Answers are stored by position, so they only apply to the version of the bank they came from.
+      if (entry[1] === short(bank.hash) && entry[2]) {
+        entry[2].split(",").forEach(function (chosen, i) {
+          var q = bank.questions[i];
+          if (chosen && q) record.answers[q[0]] = { h: q[1], a: chosen.split("").map(Number) };
+        });
+      }
+      var best = unpackResult(entry[3], bank), result = unpackResult(entry[4], bank);
+      if (best) record.best = best;
+      if (result) record.result = result;
+      if (Array.isArray(entry[5])) record.passed = { h: full(entry[5][0], bank), at: iso(entry[5][1]) };
+      out["quiz:" + bank.id] = record;
+    });
+    return out;
+  }
+
+  /* ---------- the LMS session ---------- */
+
+  function get(name) { try { return String(api.LMSGetValue(name) || ""); } catch (e) { return ""; } }
+  function set(name, value) { try { api.LMSSetValue(name, String(value)); } catch (e) { /* the LMS refused it */ } }
+
+  var reported = {};
+  function report(name, value) {
+    if (reported[name] === String(value)) return false;
+    reported[name] = String(value);
+    set(name, value);
+    return true;
+  }
+
+  function framePath() {
+    try {
+      var here = frame.contentWindow.location;
+      var path = here.pathname.indexOf(ROOT.pathname) === 0 ? here.pathname.slice(ROOT.pathname.length) : "";
+      return (path + here.search + here.hash).slice(0, 255);
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function sync() {
+    var data = entries();
+    var done = COURSE.modules.filter(function (m) {
+      var record = data["quiz:" + m.bank];
+      return record && record.passed && record.passed.h === m.hash;
+    }).length;
+    var changed = false;
+    var suspend = encode(data);
+    if (suspend.length <= LIMIT) changed = report("cmi.suspend_data", suspend) || changed;
+    else if (window.console) console.warn("krisesenterkurs: progress is too large for cmi.suspend_data", suspend.length);
+    changed = report("cmi.core.score.min", 0) || changed;
+    changed = report("cmi.core.score.max", 100) || changed;
+    changed = report("cmi.core.score.raw", Math.round((100 * done) / COURSE.modules.length)) || changed;
+    changed = report("cmi.core.lesson_status", done === COURSE.modules.length ? "passed" : "incomplete") || changed;
+    var path = framePath();
+    if (path) changed = report("cmi.core.lesson_location", path) || changed;
+    if (changed) { try { api.LMSCommit(""); } catch (e) { /* the LMS keeps what it has */ } }
+  }
+
+  if (!api) {
+    frame.src = "index.html";
+    return;
+  }
+
+  api.LMSInitialize("");
+  var status = get("cmi.core.lesson_status");
+  reported["cmi.core.lesson_status"] = status;
+  if (status === "" || status === "not attempted") {
+    report("cmi.core.lesson_status", "incomplete");
+    try { api.LMSCommit(""); } catch (e) { /* ignore */ }
+  }
+  var saved = get("cmi.suspend_data");
+  if (saved) {
+    try {
+      var restored = decode(saved);
+      Object.keys(entries()).forEach(function (name) { localStorage.removeItem(PREFIX + name); });
+      Object.keys(restored).forEach(function (name) { localStorage.setItem(PREFIX + name, JSON.stringify(restored[name])); });
+      reported["cmi.suspend_data"] = saved;
+    } catch (e) {
+      if (window.console) console.warn("krisesenterkurs: the LMS's saved progress could not be read; it is kept until the learner acts", e);
+      reported["cmi.suspend_data"] = saved;
+    }
+  }
+  var location_ = get("cmi.core.lesson_location");
+  frame.src = location_ && !/^[a-z]+:|^\/\//i.test(location_) ? location_ : "index.html";
+
+  // localStorage writes in the course frame reach this page as storage events.
+  window.addEventListener("storage", function (event) {
+    if (!event.key || event.key.indexOf(PREFIX) === 0) sync();
+  });
+  frame.addEventListener("load", sync);
+
+  var finished = false;
+  function finish() {
+    if (finished) return;
+    finished = true;
+    sync();
+    try { api.LMSFinish(""); } catch (e) { /* ignore */ }
+  }
+  window.addEventListener("pagehide", finish);
+  window.addEventListener("beforeunload", finish);
+
+  window.krisesenterkursScorm = { encode: encode, decode: decode, sync: sync, finish: finish, limit: LIMIT };
+})();
