@@ -130,3 +130,23 @@ def test_without_an_lms_the_course_runs_as_on_the_web(page, lms):
     page.goto(lms["url"] + "course/scorm.html")
     frame = page.frame_locator("#kk-course-frame")
     expect(frame.locator("article h1")).to_be_visible()
+
+
+def test_offline_package_runs_from_a_folder(page, tmp_path):
+    from krisesenterkurs.authoring import package
+
+    with zipfile.ZipFile(package(Project(ROOT), tmp_path / "kurs.zip")) as zf:
+        zf.extractall(tmp_path / "kurs")
+    page.goto((tmp_path / "kurs" / "index.html").as_uri())
+    expect(page.locator("article h1")).to_be_visible()
+    page.locator(".md-tabs").get_by_role("link", name="Moduler").click()
+    expect(page).to_have_url((tmp_path / "kurs" / "moduler" / "mandat" / "index.html").as_uri())
+    first = modules()[0]
+    bank = banks()[first.meta.bank]
+    page.goto((tmp_path / "kurs" / "moduler" / first.folder / "quiz.html").as_uri())
+    page.locator(".kk-quiz[data-ready]").wait_for()
+    answer_all(page, bank, len(bank.questions))
+    page.reload()
+    expect(page.locator('.kk-question[data-state="right"]')).to_have_count(len(bank.questions))
+    page.goto((tmp_path / "kurs" / "fremdrift.html").as_uri())
+    expect(page.locator(f'tr[data-module="{first.folder}"] .kk-progress__status')).to_contain_text("Fullført")

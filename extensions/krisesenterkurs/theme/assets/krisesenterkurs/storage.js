@@ -112,7 +112,20 @@
     document.dispatchEvent(new CustomEvent("krisesenterkurs:changed"));
   }
 
+  // Runs `init` once the page is there, and again after every instant navigation. Material's
+  // document$ does not emit when the course is opened from a folder (file://), so it cannot be
+  // the only trigger; every init must therefore be safe to run twice.
+  function onPage(init) {
+    function start() {
+      init();
+      if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+
   window.krisesenterkurs = window.krisesenterkurs || {};
+  window.krisesenterkurs.onPage = onPage;
   window.krisesenterkurs.store = {
     available: !!local, read: read, write: write, remove: remove, names: names,
     snapshot: snapshot, restore: restore, changed: changed, siteKey: siteKey,
