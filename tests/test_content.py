@@ -40,9 +40,10 @@ def section(markdown: str, heading: str) -> str:
     return match.group(1)
 
 
-def test_there_are_five_modules():
-    assert [m.name for m in MODULES] == sorted(
-        ["mandat", "barn-i-reetablering", "voksne-i-reetablering", "personer-som-utover-vold", "fortsettelsesvold"])
+def test_the_five_modules_of_the_source_are_there():
+    names = {m.name for m in MODULES}
+    assert {"mandat", "barn-i-reetablering", "voksne-i-reetablering", "personer-som-utover-vold",
+            "fortsettelsesvold"} <= names
 
 
 def test_every_module_has_goals_time_case_sources_and_quiz():

@@ -315,14 +315,23 @@ def zip_folder(folder: Path, target: Path, extra: dict[str, bytes] | None = None
     return target
 
 
-def package(project: Project, target: Path) -> Path:
+def _build_flat(project: Project, site: Path, pdfs: bool) -> None:
+    """A site that works from a folder or inside an LMS, with its PDFs unless told otherwise."""
+    result = build_site(project, site, directory_urls=False)
+    if result.returncode != 0:
+        raise CourseError(Problem("mkdocs build", None, result.stderr.strip() or "the build failed. "
+                                  "Fix: run 'krisesenterkurs check' and correct what it reports."))
+    if pdfs:
+        from .printing import make_pdfs
+
+        make_pdfs(site)
+
+
+def package(project: Project, target: Path, pdfs: bool = True) -> Path:
     """The built site as a zip that runs from a folder (index.html) or any static web server."""
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        result = build_site(project, site, directory_urls=False)
-        if result.returncode != 0:
-            raise CourseError(Problem("mkdocs build", None, result.stderr.strip() or "the build failed. "
-                                      "Fix: run 'krisesenterkurs check' and correct what it reports."))
+        _build_flat(project, site, pdfs)
         return zip_folder(site, target)
 
 
@@ -369,8 +378,9 @@ def imsmanifest(title: str, files: list[str]) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(manifest, encoding="utf-8")
 
 
-def scorm(project: Project, target: Path) -> Path:
+def scorm(project: Project, target: Path, pdfs: bool = True) -> Path:
     """The course as one SCORM 1.2 SCO: the launch page scorm.html, the site, and imsmanifest.xml."""
+    import yaml
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     from .strings import normalise
@@ -378,11 +388,7 @@ def scorm(project: Project, target: Path) -> Path:
     here = Path(__file__).with_name("scorm")
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        result = build_site(project, site, directory_urls=False)
-        if result.returncode != 0:
-            raise CourseError(Problem("mkdocs build", None, result.stderr.strip() or "the build failed. "
-                                      "Fix: run 'krisesenterkurs check' and correct what it reports."))
-        import yaml
+        _build_flat(project, site, pdfs)
 
         config = yaml.load((project.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
         title = config.get("site_name", "Kurs")

@@ -64,7 +64,7 @@ def _package(args) -> int:
     from .authoring import package
 
     target = Path(args.out or f"dist/krisesenterkurs-{datetime.date.today().isoformat()}.zip")
-    print(package(_project(args), target.resolve()))
+    print(package(_project(args), target.resolve(), pdfs=not args.no_pdf))
     return 0
 
 
@@ -72,7 +72,7 @@ def _scorm(args) -> int:
     from .authoring import scorm
 
     target = Path(args.out or f"dist/krisesenterkurs-scorm12-{datetime.date.today().isoformat()}.zip")
-    print(scorm(_project(args), target.resolve()))
+    print(scorm(_project(args), target.resolve(), pdfs=not args.no_pdf))
     return 0
 
 
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                             description="Build the course so that it runs from a folder (open index.html) or any "
                                         "static web server, and put it in a zip.")
     c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-<date>.zip)")
+    c.add_argument("--no-pdf", action="store_true", help="leave out the PDF handouts (faster; their links then lead nowhere)")
     c.set_defaults(run=_package)
 
     c = commands.add_parser("scorm", help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
@@ -130,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                                         "(passed when every module is completed), the score (share of modules "
                                         "completed), the last page and the learner's progress.")
     c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-scorm12-<date>.zip)")
+    c.add_argument("--no-pdf", action="store_true", help="leave out the PDF handouts (faster; their links then lead nowhere)")
     c.set_defaults(run=_scorm)
 
     c = commands.add_parser("handouts", help="PDF handouts for every module and the whole course, into a built site",
