@@ -11,6 +11,6 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | gre
   apt_install chromium fonts-liberation
 fi
 
-bash scripts/setup.sh "[test]"
+bash scripts/setup.sh "[test,bench]"
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

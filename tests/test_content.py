@@ -91,3 +91,13 @@ def test_right_answers_cannot_be_guessed_from_their_place():
         firsts = [all(o.correct for o in q.options[: sum(o.correct for o in q.options)])
                   for q in bank.questions if q.type == "multiple"]
         assert not all(firsts), (bank.id, "every multiple-choice question lists its right options first")
+
+
+def test_search_does_not_give_away_the_answers(served_course):
+    import json
+
+    index = json.loads((served_course["dir"] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    bank = load_banks(ROOT / "quizzes")["mandat"].bank
+    for q in bank.questions:
+        assert q.explanation.strip()[:60] not in text

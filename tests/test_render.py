@@ -124,3 +124,18 @@ def test_any_text_renders_without_active_markup(text):
     for _, attrs in parse(html):
         assert not any(k.startswith("on") for k in attrs)
         assert not attrs.get("href", "").lower().lstrip().startswith(("javascript", "data", "vbscript"))
+
+
+def test_rendering_many_fields_at_once_equals_one_by_one():
+    fields = ["Et *avsnitt*.", "- en\n- to", "> sitat\nfortsatt", "`kode` og [lenke](https://dinutvei.no)",
+              "1. første\n2. andre", "Linje\n\nAvsnitt to", "<b>rå</b> tekst", "Slutt."]
+    r = TextRenderer()
+    assert [str(x) for x in r.many(fields)] == [str(r.block(f)) for f in fields]
+
+
+def test_a_field_holding_the_marker_is_rendered_alone():
+    from krisesenterkurs.render import _MARKER
+
+    r = TextRenderer()
+    fields = ["Før", _MARKER, "Etter"]
+    assert [str(x) for x in r.many(fields)] == [str(r.block(f)) for f in fields]

@@ -19,6 +19,8 @@ from .errors import CourseError, Problem
 from .schema import Bank
 
 MAX_FILE_BYTES = 1_000_000
+# libyaml's parser when PyYAML has it (about ten times faster for a course of many banks).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -86,7 +88,7 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
         raise CourseError(Problem(file, 1, "is empty. Fix: write the bank (id, title, questions) or delete the file."))
     loader = None
     try:
-        loader = yaml.SafeLoader(text)  # its reader rejects control characters at once
+        loader = _Loader(text)  # its reader rejects control characters at once
         node = loader.get_single_node()
         if node is None:
             raise CourseError(Problem(file, 1, "holds no YAML data. Fix: write the bank (id, title, questions)."))
@@ -284,7 +286,15 @@ def load_banks(directory: Path) -> dict[str, LoadedBank]:
     return banks
 
 
-_cache: dict[tuple, object] = {}
+_cache: dict[tuple, tuple] = {}  # (loader, path, extra) -> (stamp, value, build it was checked in)
+_build_number: int | None = None
+
+
+def new_build() -> None:
+    """Called by the MkDocs plugin before each build: files are then checked once per build, not
+    once per page (which grows with pages × files). Without the plugin they are checked every time."""
+    global _build_number
+    _build_number = (_build_number or 0) + 1
 
 
 def cached(loader, path: Path, patterns: tuple[str, ...] = ("*",), extra: tuple = ()):
@@ -294,17 +304,19 @@ def cached(loader, path: Path, patterns: tuple[str, ...] = ("*",), extra: tuple 
     during `mkdocs serve` is seen at the next rebuild.
     """
     path = Path(path).resolve()
+    key = (getattr(loader, "__qualname__", repr(loader)), str(path), extra)
+    entry = _cache.get(key)
+    if entry and _build_number is not None and entry[2] == _build_number:
+        return entry[1]
     try:
         files = sorted(f for pattern in patterns for f in path.glob(pattern)) if path.is_dir() else [path]
         stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
     except OSError:
         stamp = ()
-    key = (getattr(loader, "__qualname__", repr(loader)), str(path), stamp, extra)
-    if key not in _cache:
-        for old in [k for k in _cache if k[:2] == key[:2]]:
-            del _cache[old]
-        _cache[key] = loader(path)
-    return _cache[key]
+    if not entry or entry[0] != stamp:
+        entry = (stamp, loader(path), _build_number)
+    _cache[key] = (entry[0], entry[1], _build_number)
+    return entry[1]
 
 
 def cached_banks(directory: Path) -> dict[str, LoadedBank]:

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from . import quiz
 from .errors import CourseError
 from .course import cached_modules
-from .loader import cached_banks, display_path
+from .loader import cached_banks, display_path, new_build
 
 EXTENSION = "krisesenterkurs.quiz"
 PROGRESS = "krisesenterkurs.progress"
@@ -42,6 +42,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         options.setdefault("lang", config.theme.get("language", "nb"))
         self._options = options
         self._banks_dir = Path(options.get("banks", "quizzes"))
+        new_build()
         try:
             cached_banks(self._banks_dir)
             if PROGRESS in config.markdown_extensions:

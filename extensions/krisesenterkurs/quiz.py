@@ -23,7 +23,7 @@ from pymdownx.blocks.block import Block
 
 from .errors import CourseError, Problem
 from .loader import cached_banks
-from .render import TextRenderer, render_quiz
+from .render import render_quiz
 from .strings import normalise
 
 BLOCK_START = re.compile(r"^ {0,3}/{3,}\s*quiz\b\s*(?:\|\s*(?P<arg>.*?))?\s*$")
@@ -114,7 +114,6 @@ class QuizBlock(Block):
             lang=self.config["lang"],
             uid=f"kk{count}-{self.bank.id}",
             group=self.options["mode"] == "group",
-            text=TextRenderer(),
         )
         used_banks.add(self.bank.id)
         block.attrib = {"class": "kk-quiz-holder"}

@@ -23,6 +23,14 @@ _TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br", "blockquote",
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 _SCHEMES = {"http", "https", "mailto"}
 _FIRST_PARAGRAPH = re.compile(r"^<p>(.*?)</p>\s*", re.S)
+_MARKER = "kkfieldbreak7f3a"
+_SPLIT = re.compile(rf"\s*<p>{_MARKER}</p>\s*")
+
+
+def _unwrap(html: str) -> Markup:
+    """A single paragraph's content, for places that take only inline content (labels)."""
+    match = _FIRST_PARAGRAPH.fullmatch(html)
+    return Markup(match.group(1) if match else html)
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).with_name("templates")),
@@ -48,46 +56,80 @@ class TextRenderer:
         return Markup(nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES))
 
     def inline(self, text: str) -> Markup:
-        html = str(self.block(text))
-        match = _FIRST_PARAGRAPH.fullmatch(html)
-        return Markup(match.group(1) if match else html)
+        return _unwrap(str(self.block(text)))
+
+    def many(self, texts: list[str]) -> list[Markup]:
+        """Render many fields in one pass: one conversion per bank instead of one per field.
+
+        The fields are joined with a marker paragraph and split again afterwards; should a field
+        contain the marker itself, each field is rendered on its own instead.
+        """
+        if not texts:
+            return []
+        joined = self.block(f"\n\n{_MARKER}\n\n".join(texts))
+        parts = _SPLIT.split(str(joined))
+        if len(parts) != len(texts) or any(_MARKER in t for t in texts):
+            return [self.block(t) for t in texts]
+        return [Markup(part.strip()) for part in parts]
 
     def split_first(self, text: str) -> tuple[Markup, Markup]:
         """The first paragraph (for a legend, which takes only inline content) and the rest."""
-        html = str(self.block(text))
-        match = _FIRST_PARAGRAPH.match(html)
-        if not match:
-            return Markup(""), Markup(html)
-        return Markup(match.group(1)), Markup(html[match.end():])
+        return split_first(self.block(text))
 
 
-def _options(question, lang: str, text: TextRenderer) -> list[dict]:
-    if isinstance(question, (SingleQuestion, MultipleQuestion)):
-        return [
-            {
-                "html": text.inline(o.text),
-                "correct": o.correct,
-                "feedback": text.block(o.feedback) if o.feedback else None,
-            }
-            for o in question.options
-        ]
-    words = table(lang)
-    return [
-        {"html": words["answer_true"], "correct": question.answer, "feedback": None},
-        {"html": words["answer_false"], "correct": not question.answer, "feedback": None},
-    ]
+def split_first(html) -> tuple[Markup, Markup]:
+    html = str(html)
+    match = _FIRST_PARAGRAPH.match(html)
+    if not match:
+        return Markup(""), Markup(html)
+    return Markup(match.group(1)), Markup(html[match.end():])
+
+
+_default_text: TextRenderer | None = None
+
+
+def default_text() -> TextRenderer:
+    """One renderer per process: making a Markdown instance costs more than a conversion."""
+    global _default_text
+    if _default_text is None:
+        _default_text = TextRenderer()
+    return _default_text
 
 
 def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: str,
                 text: TextRenderer | None = None, group: bool = False) -> str:
     """HTML for one placement of a bank on a page. `uid` keeps element ids unique on the page."""
-    text = text or TextRenderer()
+    text = text or default_text()
     words = table(lang)
     questions = [bank.question(q) for q in question_ids] if question_ids else list(bank.questions)
+
+    # Every Markdown field of the quiz, rendered in one pass; `take` hands them out in the same order.
+    fields: list[str] = []
+    for q in questions:
+        fields.append(q.prompt)
+        if isinstance(q, (SingleQuestion, MultipleQuestion)):
+            for o in q.options:
+                fields.append(o.text)
+                if o.feedback:
+                    fields.append(o.feedback)
+        fields += [q.explanation, q.source]
+    rendered = iter(text.many(fields))
+    take = rendered.__next__
+
     items = []
     for n, q in enumerate(questions, 1):
-        legend, more = text.split_first(q.prompt)
-        options = _options(q, lang, text)
+        legend, more = split_first(take())
+        if isinstance(q, (SingleQuestion, MultipleQuestion)):
+            options = []
+            for o in q.options:
+                html = _unwrap(str(take()))
+                options.append({"html": html, "correct": o.correct, "feedback": take() if o.feedback else None})
+        else:
+            options = [
+                {"html": words["answer_true"], "correct": q.answer, "feedback": None},
+                {"html": words["answer_false"], "correct": not q.answer, "feedback": None},
+            ]
+        explanation, source = take(), _unwrap(str(take()))
         items.append({
             "n": n,
             "q": q,
@@ -97,8 +139,8 @@ def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: s
             "options": options,
             "multiple": isinstance(q, MultipleQuestion),
             "correct": " ".join(str(i) for i, o in enumerate(options) if o["correct"]),
-            "explanation": text.block(q.explanation),
-            "source": text.inline(q.source),
+            "explanation": explanation,
+            "source": source,
         })
     ui = {k: words[k] for k in (
         "right_verdict", "wrong_verdict", "chosen_right", "chosen_wrong", "missed", "choose_first",

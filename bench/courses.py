@@ -1,0 +1,100 @@
+"""Synthetic courses: N pages, each with one bank of 10 questions, written three ways with the same text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+import krisesenterkurs
+
+THEME = Path(krisesenterkurs.__file__).parent / "theme"
+PARAGRAPH = ("Krisesenteret er mer enn et bosted. Kommunen har ansvaret for reetableringen, og tjenestene må "
+             "samarbeide om bolig, økonomi, helse og oppfølging av barna. ")
+
+
+def questions(page: int, count: int = 10) -> list[dict]:
+    out = []
+    for q in range(count):
+        kind = ("single", "single", "multiple", "truefalse", "single")[q % 5]
+        prompt = f"Spørsmål {q + 1} på side {page}: hva er *riktig* om samarbeidet rundt reetablering?"
+        base = {"id": f"s{q + 1}", "type": kind, "prompt": prompt,
+                "explanation": f"Forklaring {q + 1}: kommunen har ansvaret, og krisesenteret er en fagressurs.",
+                "source": "RVTS Sør, presentasjon 20. mars 2026"}
+        if kind == "truefalse":
+            base["answer"] = q % 2 == 0
+        else:
+            base["options"] = [
+                {"text": f"Alternativ {o + 1} til spørsmål {q + 1}", "correct": o == 0 or (kind == "multiple" and o == 2),
+                 "feedback": f"Tilbakemelding {o + 1}."}
+                for o in range(4)
+            ]
+        out.append(base)
+    return out
+
+
+def _options(q: dict) -> list[tuple[str, bool]]:
+    if q["type"] == "truefalse":
+        return [("Sant", q["answer"]), ("Usant", not q["answer"])]
+    return [(o["text"], o["correct"]) for o in q["options"]]
+
+
+def page_text(page: int) -> str:
+    return f"# Side {page}\n\n" + "\n\n".join(PARAGRAPH * 2 for _ in range(3)) + "\n\n"
+
+
+def plain(q: dict) -> str:
+    lines = [f"**{q['prompt']}**", ""] + [f"- {text}" for text, _ in _options(q)] + ["", q["explanation"], ""]
+    return "\n".join(lines)
+
+
+def mkdocs_quiz(q: dict) -> str:
+    lines = ["<quiz>", q["prompt"]] + [f"- [{'x' if right else ' '}] {text}" for text, right in _options(q)]
+    return "\n".join(lines + ["", q["explanation"], "</quiz>", ""])
+
+
+CONFIG = """site_name: Benchmark
+site_url: http://127.0.0.1:8000/
+docs_dir: docs
+theme:
+  name: material
+  language: nb
+  font: false
+{theme_extra}plugins:
+  - search:
+      lang: ["no"]
+{plugins}markdown_extensions:
+  - admonition
+{extensions}"""
+
+
+def write_course(root: Path, variant: str, pages: int, per_page: int = 10) -> Path:
+    """Write one variant ('plain', 'ours' or 'mkdocs-quiz') of an N-page course into `root`."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (root / "quizzes").mkdir()
+    for n in range(1, pages + 1):
+        qs = questions(n, per_page)
+        text = page_text(n)
+        if variant == "plain":
+            text += "\n".join(plain(q) for q in qs)
+        elif variant == "mkdocs-quiz":
+            text += "\n".join(mkdocs_quiz(q) for q in qs)
+        else:
+            bank = {"id": f"side-{n}", "title": f"Side {n}", "questions": qs}
+            (root / "quizzes" / f"side-{n}.yml").write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
+            text += f"/// quiz | side-{n}\n///\n"
+        (docs / ("index.md" if n == 1 else f"side-{n}.md")).write_text(text, encoding="utf-8")
+    if variant == "ours":
+        config = CONFIG.format(
+            theme_extra=f"  custom_dir: {THEME}\n",
+            plugins="  - krisesenterkurs\n",
+            extensions="  - krisesenterkurs.quiz:\n      banks: quizzes\n",
+        ) + "extra_css:\n  - assets/krisesenterkurs/quiz.css\nextra_javascript:\n" \
+            "  - assets/krisesenterkurs/storage.js\n  - assets/krisesenterkurs/quiz.js\n"
+    elif variant == "mkdocs-quiz":
+        config = CONFIG.format(theme_extra="", plugins="  - mkdocs_quiz\n", extensions="")
+    else:
+        config = CONFIG.format(theme_extra="", plugins="", extensions="")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
