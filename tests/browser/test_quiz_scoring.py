@@ -12,13 +12,6 @@ pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
 
 
-@pytest.fixture
-def quiz(page, base_url):
-    page.goto(base_url + quiz_url("mandat"))
-    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
-    return page
-
-
 @pytest.mark.parametrize("kind", [SingleQuestion, TrueFalseQuestion, MultipleQuestion])
 def test_right_answer_is_told_in_text_and_icon_and_locks_the_question(quiz, kind):
     q = first_of(BANK, kind)
@@ -31,6 +24,8 @@ def test_right_answer_is_told_in_text_and_icon_and_locks_the_question(quiz, kind
     for i in range(box.locator("input").count()):
         expect(box.locator("input").nth(i)).to_be_disabled()
     expect(box.get_by_role("button", name="Sjekk svar")).to_be_hidden()
+    # Colour only adds to the text and icon: the "right" green border.
+    expect(box.locator(".kk-question__result")).to_have_css("border-left-color", "rgb(30, 107, 50)")
 
 
 @pytest.mark.parametrize("kind", [SingleQuestion, TrueFalseQuestion, MultipleQuestion])
@@ -40,6 +35,7 @@ def test_wrong_answer_is_told_and_shows_the_chosen_feedback(quiz, kind):
     answer(quiz, q, chosen)
     box = question(quiz, q)
     expect(box.locator(".kk-question__verdict")).to_have_text(re.compile(r"✗\s*Feil svar\."))
+    expect(box.locator(".kk-question__result")).to_have_css("border-left-color", "rgb(168, 50, 45)")
     option = box.locator(".kk-option").nth(chosen[0])
     expect(option.locator(".kk-option__mark")).to_contain_text("Du valgte dette – feil")
     if kind is not TrueFalseQuestion and q.options[chosen[0]].feedback:

@@ -11,13 +11,6 @@ pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
 
 
-@pytest.fixture
-def quiz(page, base_url):
-    page.goto(base_url + quiz_url("mandat"))
-    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
-    return page
-
-
 def test_group_mode_shows_answers_only_after_vis_svar_and_stores_nothing(quiz):
     before = our_storage(quiz)
     toggle = quiz.get_by_role("button", name="Gruppemodus")
