@@ -16,6 +16,8 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
+
+import yaml
 from pathlib import Path
 
 from .course import load_modules
@@ -30,7 +32,7 @@ SCHEMA_FILE = "bank.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
-class _IgnoreTags(__import__("yaml").SafeLoader):
+class _IgnoreTags(yaml.SafeLoader):
     """Reads mkdocs.yml for plain values, skipping MkDocs' own tags such as !ENV and !relative."""
 
 
@@ -380,7 +382,6 @@ def imsmanifest(title: str, files: list[str]) -> bytes:
 
 def scorm(project: Project, target: Path, pdfs: bool = True) -> Path:
     """The course as one SCORM 1.2 SCO: the launch page scorm.html, the site, and imsmanifest.xml."""
-    import yaml
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     from .strings import normalise

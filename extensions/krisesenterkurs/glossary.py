@@ -12,7 +12,6 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Annotated
 
-from markdown import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from krisesenterkurs.schema import MultipleQuestion, SingleQuestion, TrueFalseQuestion
-from tests.browser.quizpage import answer, answer_all, banks, first_of, needed_to_pass, question, quiz_url, right, wrong
+from tests.browser.quizpage import answer, answer_all, banks, first_of, needed_to_pass, question, right, wrong
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]

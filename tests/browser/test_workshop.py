@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.quizpage import answer, banks, our_storage, question, quiz_url, right
+from tests.browser.quizpage import answer, banks, our_storage, question, right
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
