@@ -88,6 +88,12 @@ def _handouts(args) -> int:
     return 0
 
 
+def _zip_arguments(command, default: str) -> None:
+    command.add_argument("--out", help=f"the zip to write (default: {default})")
+    command.add_argument("--no-pdf", action="store_true",
+                         help="leave out the PDF handouts (faster; their links then lead nowhere)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="krisesenterkurs",
@@ -121,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     c = commands.add_parser("package", help="the built course as a zip to run offline or on any web server",
                             description="Build the course so that it runs from a folder (open index.html) or any "
                                         "static web server, and put it in a zip.")
-    c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-<date>.zip)")
-    c.add_argument("--no-pdf", action="store_true", help="leave out the PDF handouts (faster; their links then lead nowhere)")
+    _zip_arguments(c, "dist/krisesenterkurs-<date>.zip")
     c.set_defaults(run=_package)
 
     c = commands.add_parser("scorm", help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
@@ -130,8 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                                         "Upload it to the LMS as a SCORM activity; the LMS then gets the status "
                                         "(passed when every module is completed), the score (share of modules "
                                         "completed), the last page and the learner's progress.")
-    c.add_argument("--out", help="the zip to write (default: dist/krisesenterkurs-scorm12-<date>.zip)")
-    c.add_argument("--no-pdf", action="store_true", help="leave out the PDF handouts (faster; their links then lead nowhere)")
+    _zip_arguments(c, "dist/krisesenterkurs-scorm12-<date>.zip")
     c.set_defaults(run=_scorm)
 
     c = commands.add_parser("handouts", help="PDF handouts for every module and the whole course, into a built site",

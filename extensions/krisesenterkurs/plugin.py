@@ -45,16 +45,15 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         new_build()
         try:
             cached_banks(self._banks_dir)
+            for name in (PROGRESS, HANDOUT, VERSIONS):
+                if name in config.markdown_extensions:
+                    config.mdx_configs.setdefault(name, {}).setdefault("lang", options["lang"])
             if PROGRESS in config.markdown_extensions:
-                progress = config.mdx_configs.setdefault(PROGRESS, {})
-                progress.setdefault("lang", options["lang"])
+                progress = config.mdx_configs[PROGRESS]
                 progress.setdefault("course_title", config.site_name)
                 progress.setdefault("publisher", config.site_author or "")
                 progress.setdefault("directory_urls", config.use_directory_urls)
                 cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
-            for name in (HANDOUT, VERSIONS):
-                if name in config.markdown_extensions:
-                    config.mdx_configs.setdefault(name, {}).setdefault("lang", options["lang"])
         except CourseError as e:
             raise PluginError(str(e)) from None
         return config

@@ -7,6 +7,7 @@ editors' tools use while typing (``Bank.model_json_schema()``).
 from __future__ import annotations
 
 import hashlib
+from functools import cached_property
 import json
 from typing import Annotated, Literal, Union
 
@@ -53,9 +54,13 @@ class _Question(_Strict):
     explanation: Explanation = Field(description="Markdown shown after the question is checked.")
     source: Source = Field(description="Where the fact comes from (shown as «Kilde»).")
 
+    @cached_property
+    def _content_hash(self) -> str:
+        return _hash(self.model_dump(mode="json"))
+
     def content_hash(self) -> str:
         """Changes whenever anything a learner sees in the question changes."""
-        return _hash(self.model_dump(mode="json"))
+        return self._content_hash
 
 
 class SingleQuestion(_Question):
@@ -125,9 +130,13 @@ class Bank(_Strict):
             seen.add(q.id)
         return self
 
-    def content_hash(self) -> str:
-        """Ties a learner's result to this version of the bank."""
+    @cached_property
+    def _content_hash(self) -> str:
         return _hash({"pass_mark": self.pass_mark, "questions": [q.content_hash() for q in self.questions]})
+
+    def content_hash(self) -> str:
+        """Ties a learner's result to this version of the bank (computed once: banks are cached per build)."""
+        return self._content_hash
 
     def question(self, qid: str):
         return next((q for q in self.questions if q.id == qid), None)

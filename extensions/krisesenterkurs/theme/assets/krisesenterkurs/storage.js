@@ -114,11 +114,18 @@
 
   // Runs `init` once the page is there, and again after every instant navigation. Material's
   // document$ does not emit when the course is opened from a folder (file://), so it cannot be
-  // the only trigger; every init must therefore be safe to run twice.
+  // the only trigger.
   function onPage(init) {
-    function start() {
+    // On the first page both triggers fire for the same address; run once per address.
+    var last = null;
+    function once() {
+      if (last === location.href) return;
+      last = location.href;
       init();
-      if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    }
+    function start() {
+      once();
+      if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(once);
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();
