@@ -139,3 +139,37 @@ def test_a_field_holding_the_marker_is_rendered_alone():
     r = TextRenderer()
     fields = ["Før", _MARKER, "Etter"]
     assert [str(x) for x in r.many(fields)] == [str(r.block(f)) for f in fields]
+
+
+# --- Plain sentences skip Markdown, with the same result ------------------------------------
+
+plainish = st.text(alphabet=st.sampled_from(list("aæøåZ19 ,.;:?!()'\"%/+=–—…«»§$€-#*_<&>[]`\\\n\t|~")),
+                   min_size=1, max_size=40)
+
+
+def _markdown_only(r: TextRenderer, text: str) -> str:
+    """What the renderer gives without its shortcut for plain text."""
+    r._md.reset()
+    import nh3
+    from krisesenterkurs.render import _ATTRIBUTES, _SCHEMES, _TAGS
+    return nh3.clean(r._md.convert(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES)
+
+
+from krisesenterkurs.render import _PLAIN
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.from_regex(_PLAIN, fullmatch=True), plainish, st.text(min_size=1, max_size=40)))
+def test_plain_text_shortcut_gives_what_markdown_gives(text):
+    r = TextRenderer()
+    if _PLAIN.fullmatch(text):
+        assert str(r.block(text)) == _markdown_only(r, text)
+
+
+def test_plain_sentences_take_the_shortcut_and_markdown_does_not():
+    for text in ("Kommunen har ansvaret.", "112 er nødnummeret (politi).", "«Det er trygt her», sa hun – 2026.",
+                 "Ja, 50 % av 1/2 – eller mer?"):
+        assert _PLAIN.fullmatch(text), text
+    for text in ("Et *ord*", "1. punkt", "- punkt", "# Tittel", "a & b", "<b>", "linje\nto", "[lenke](x)",
+                 "a_b_c", "`kode`", "slutt ", "> sitat"):
+        assert not _PLAIN.fullmatch(text), text

@@ -11,12 +11,13 @@ and validates every bank a page uses.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import quiz
 from .errors import CourseError
@@ -27,6 +28,8 @@ EXTENSION = "krisesenterkurs.quiz"
 PROGRESS = "krisesenterkurs.progress"
 HANDOUT = "krisesenterkurs.handout"
 VERSIONS = "krisesenterkurs.versions"
+# The quiz as rendered by templates/quiz.html (which holds no other <section>).
+QUIZ_HTML = re.compile(r'<section class="kk-quiz".*?</section>', re.S)
 
 
 class CoursePluginConfig(base.Config):
@@ -58,6 +61,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError(str(e)) from None
         return config
 
+    _hidden: list[str] = []
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         quiz.used_banks.clear()
 
@@ -68,6 +73,26 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if name in config.mdx_configs:
                 config.mdx_configs[name]["page"] = where
         return markdown
+
+    # The quiz is kept out of the search index (data-search-exclude), yet the search plugin would
+    # still parse all its markup to find that out: most of the extension's build time. So the
+    # quizzes step aside while the search plugin reads the page, and come back right after.
+    @event_priority(100)
+    def _hide_quizzes(self, context, page, config, nav):
+        self._hidden = QUIZ_HTML.findall(page.content or "")
+        if self._hidden:
+            page.content = QUIZ_HTML.sub("<!--kk-quiz-->", page.content)
+        return context
+
+    @event_priority(-100)
+    def _restore_quizzes(self, context, page, config, nav):
+        if self._hidden:
+            hidden = iter(self._hidden)
+            page.content = re.sub("<!--kk-quiz-->", lambda _: next(hidden), page.content)
+            self._hidden = []
+        return context
+
+    on_page_context = CombinedEvent(_hide_quizzes, _restore_quizzes)
 
     def on_env(self, env, config: MkDocsConfig, files):
         # Every page has been rendered by now, and nothing has been written.

@@ -25,6 +25,10 @@ _SCHEMES = {"http", "https", "mailto"}
 _FIRST_PARAGRAPH = re.compile(r"^<p>(.*?)</p>\s*", re.S)
 _MARKER = "kkfieldbreak7f3a"
 _SPLIT = re.compile(rf"\s*<p>{_MARKER}</p>\s*")
+# Most bank text is a plain sentence. Made only of these characters, not starting like a list
+# item, it holds no Markdown: it renders as one paragraph with the text unchanged, so Markdown
+# is skipped for it (a large part of the build otherwise). Tests check this against Markdown.
+_PLAIN = re.compile(r"(?!\d+\.)(?:[^\W_]|[«(\"'])(?:[^\W_]|[ ,.;:?!()'\"%/+=–—…«»§$€-])*(?<! )")
 
 
 def _unwrap(html: str) -> Markup:
@@ -50,6 +54,8 @@ class TextRenderer:
         self._abbreviations = abbreviations
 
     def block(self, text: str) -> Markup:
+        if _PLAIN.fullmatch(text):
+            return Markup(f"<p>{text}</p>")
         self._md.reset()
         source = f"{text}\n\n{self._abbreviations}" if self._abbreviations else text
         html = self._md.convert(source)
@@ -64,13 +70,17 @@ class TextRenderer:
         The fields are joined with a marker paragraph and split again afterwards; should a field
         contain the marker itself, each field is rendered on its own instead.
         """
-        if not texts:
-            return []
-        joined = self.block(f"\n\n{_MARKER}\n\n".join(texts))
-        parts = _SPLIT.split(str(joined))
-        if len(parts) != len(texts) or any(_MARKER in t for t in texts):
-            return [self.block(t) for t in texts]
-        return [Markup(part.strip()) for part in parts]
+        out: list[Markup | None] = [Markup(f"<p>{t}</p>") if _PLAIN.fullmatch(t) else None for t in texts]
+        marked = [i for i, html in enumerate(out) if html is None]
+        if not marked:
+            return out
+        rest = [texts[i] for i in marked]
+        parts = _SPLIT.split(str(self.block(f"\n\n{_MARKER}\n\n".join(rest))))
+        if len(parts) != len(rest) or any(_MARKER in t for t in rest):
+            parts = [str(self.block(t)) for t in rest]
+        for i, part in zip(marked, parts):
+            out[i] = Markup(part.strip())
+        return out
 
     def split_first(self, text: str) -> tuple[Markup, Markup]:
         """The first paragraph (for a legend, which takes only inline content) and the rest."""
