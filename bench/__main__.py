@@ -2,8 +2,9 @@
 
 Builds synthetic courses in three variants with the same text (plain Material
 with the questions as lists, this project's quiz extension, and the mkdocs-quiz
-plugin), times the builds, measures the quiz assets, and times how long a page
-with 30 questions takes to become ready in Chromium.
+plugin), times the builds, measures the quiz assets and where they load, times
+how long a page with 30 questions takes to become ready in Chromium, and runs
+Lighthouse's performance audit on module pages of the real course.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
+import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -23,24 +26,48 @@ from pathlib import Path
 from bench.courses import THEME, write_course
 
 VARIANTS = ("plain", "ours", "mkdocs-quiz")
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+LIGHTHOUSE = ROOT / "tools" / "lighthouse"
+MODULE_PAGES = ("moduler/mandat/", "moduler/mandat/quiz/")
 
 
-def build_seconds(root: Path, repeats: int) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times = []
+def _build_env() -> dict:
+    # Python as installed for users: it keeps compiled bytecode between runs. (This machine turns
+    # that off, which would leave only our editable package to be recompiled on every build.)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _build(root: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "out")],
+                            cwd=root, env=_build_env(), capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build of {root} failed:\n{result.stderr}")
+    return seconds
+
+
+def build_seconds(roots: dict[str, Path], repeats: int) -> dict[str, float]:
+    """Median build time per variant. One untimed build each first; then the variants take turns,
+    so a slow spell of the machine falls on all of them alike."""
+    for root in roots.values():
+        _build(root)
+    times: dict[str, list[float]] = {v: [] for v in roots}
     for _ in range(repeats):
-        start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "out")],
-                                cwd=root, env=env, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            raise SystemExit(f"build of {root} failed:\n{result.stderr}")
-    return statistics.median(times)
+        for variant, root in roots.items():
+            times[variant].append(_build(root))
+    return {v: statistics.median(t) for v, t in times.items()}
 
 
 def sizes(paths: list[Path]) -> tuple[int, int]:
     data = b"".join(p.read_bytes() for p in paths)
     return len(data), len(gzip.compress(data, 9))
+
+
+def our_assets() -> list[Path]:
+    return [THEME / "assets" / "krisesenterkurs" / f for f in ("quiz.js", "quiz.css", "storage.js")]
 
 
 def mkdocs_quiz_assets() -> list[Path]:
@@ -50,31 +77,91 @@ def mkdocs_quiz_assets() -> list[Path]:
     return [base / "css" / "quiz.css", base / "js" / "quiz.js", base / "js" / "vendor" / "js-confetti.browser.js"]
 
 
-def page_ready_ms(root: Path, runs: int) -> tuple[float, float]:
-    """Median (navigation start → quiz ready, DOMContentLoaded → quiz ready) in ms for a 30-question page."""
+def delivery(html: str, assets: list[Path]) -> tuple[int, int]:
+    """(asset files the page links to, bytes of asset content written into the page itself)."""
+    linked = sum(1 for a in assets if re.search(rf'(?:src|href)="[^"]*/{re.escape(a.name)}"', html))
+    inlined = 0
+    for a in assets:
+        text = a.read_text(encoding="utf-8").strip()
+        if len(text) > 200 and text[:200] in html:
+            inlined += len(text.encode("utf-8"))
+    return linked, inlined
+
+
+def describe_delivery(quiz_page: tuple[int, int], plain_page: tuple[int, int]) -> str:
+    def one(linked: int, inlined: int) -> str:
+        parts = []
+        if linked:
+            parts.append(f"{linked} cached file{'s' if linked > 1 else ''}")
+        if inlined:
+            parts.append(f"{inlined / 1024:.1f} KB written into the page")
+        return " and ".join(parts) or "nothing"
+
+    return f"page with a quiz: {one(*quiz_page)}; page without: {one(*plain_page)}"
+
+
+def page_ready_ms(root: Path, runs: int) -> dict[str, float]:
+    """Medians in ms for a 30-question page: quiz ready after navigation start and after
+    DOMContentLoaded (negative: before it), and how long the set-up itself took."""
     from playwright.sync_api import sync_playwright
 
-    from krisesenterkurs.printing import CHROMIUM_ARGS, _serve
+    from bench.serve import serve_gzip
+    from krisesenterkurs.printing import CHROMIUM_ARGS
 
-    server, base = _serve(root / "out")
-    since_start, since_dcl = [], []
+    server, base = serve_gzip(root / "out")
+    found: dict[str, list[float]] = {"start": [], "dcl": [], "setup": []}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-                                        args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(runs):
                 page = browser.new_page()
                 page.goto(base, wait_until="load")
                 page.wait_for_function("performance.getEntriesByName('krisesenterkurs:quiz-ready').length > 0")
-                ready = page.evaluate("performance.getEntriesByName('krisesenterkurs:quiz-ready')[0].startTime")
-                dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
-                since_start.append(ready)
-                since_dcl.append(ready - dcl)
+                marks = page.evaluate("""() => {
+                    const at = name => performance.getEntriesByName(name)[0].startTime;
+                    const nav = performance.getEntriesByType('navigation')[0];
+                    return {ready: at('krisesenterkurs:quiz-ready'), start: at('krisesenterkurs:quiz-start'),
+                            dcl: nav.domContentLoadedEventStart};
+                }""")
+                found["start"].append(marks["ready"])
+                found["dcl"].append(marks["ready"] - marks["dcl"])
+                found["setup"].append(marks["ready"] - marks["start"])
                 page.close()
             browser.close()
     finally:
         server.shutdown()
-    return statistics.median(since_start), statistics.median(since_dcl)
+    return {k: statistics.median(v) for k, v in found.items()}
+
+
+def lighthouse_performance(runs: int, work: Path) -> dict[str, float]:
+    """Median Lighthouse performance score (its default mobile profile) per module page of the real course."""
+    from bench.serve import serve_gzip
+
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=LIGHTHOUSE, check=True,
+                   capture_output=True)
+    server, base = serve_gzip(work / "site")  # the address is needed for the build; the files come next
+    try:
+        env = {**_build_env(), "SITE_URL": base}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(work / "site")],
+                                cwd=ROOT, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"build of the course failed:\n{result.stderr}")
+        scores: dict[str, float] = {}
+        for page in MODULE_PAGES:
+            found = []
+            for _ in range(runs):
+                report = work / "lighthouse.json"
+                subprocess.run(
+                    [str(LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"), base + page, "--quiet",
+                     "--output=json", f"--output-path={report}", "--only-categories=performance",
+                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+                     "--disable-background-networking --disable-component-update --disable-sync --no-first-run"],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
+                found.append(json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"]["score"])
+            scores[page] = statistics.median(found)
+        return scores
+    finally:
+        server.shutdown()
 
 
 def machine() -> str:
@@ -92,8 +179,9 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10,50,200,500", help="numbers of pages (default: 10,50,200,500)")
-    parser.add_argument("--repeats", type=int, default=5, help="builds per variant and size (default: 5)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed builds per variant and size (default: 5)")
     parser.add_argument("--runs", type=int, default=7, help="page loads for the readiness timing (default: 7)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default: 3)")
     parser.add_argument("--out", default="BENCHMARKS.md", help="where to write the results (default: BENCHMARKS.md)")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.sizes.split(",")]
@@ -101,17 +189,25 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in counts:
-            seconds = {}
-            for variant in VARIANTS:
-                root = write_course(Path(tmp) / f"{variant}-{n}", variant, n)
-                seconds[variant] = build_seconds(root, args.repeats)
+            roots = {v: write_course(Path(tmp) / f"{v}-{n}", v, n) for v in VARIANTS}
+            seconds = build_seconds(roots, args.repeats)
             rows.append((n, seconds))
             print(f"N={n}: " + ", ".join(f"{v} {s:.2f} s" for v, s in seconds.items()), file=sys.stderr)
-        ready_root = write_course(Path(tmp) / "ready", "ours", 1, per_page=30)
-        build_seconds(ready_root, 1)
-        ready_start, ready_dcl = page_ready_ms(ready_root, args.runs)
 
-    ours_raw, ours_gz = sizes([THEME / "assets" / "krisesenterkurs" / f for f in ("quiz.js", "quiz.css", "storage.js")])
+        # One page of 30 questions and one page without a quiz, for readiness and asset delivery.
+        pages = {}
+        for variant, assets in (("ours", our_assets()), ("mkdocs-quiz", mkdocs_quiz_assets())):
+            root = write_course(Path(tmp) / f"ready-{variant}", variant, 1, per_page=30, without_quiz=1)
+            _build(root)
+            quiz_html = (root / "out" / "index.html").read_text(encoding="utf-8")
+            plain_html = (root / "out" / "om-1" / "index.html").read_text(encoding="utf-8")
+            pages[variant] = (delivery(quiz_html, assets), delivery(plain_html, assets))
+        ready = page_ready_ms(Path(tmp) / "ready-ours", args.runs)
+        print(f"ready: {ready}", file=sys.stderr)
+        lighthouse = lighthouse_performance(args.lighthouse_runs, Path(tmp))
+        print(f"lighthouse: {lighthouse}", file=sys.stderr)
+
+    ours_raw, ours_gz = sizes(our_assets())
     peer_raw, peer_gz = sizes(mkdocs_quiz_assets())
     first, last = rows[0], rows[-1]
     per_page = {v: (last[1][v] - first[1][v]) / max(last[0] - first[0], 1) * 1000 for v in VARIANTS}
@@ -120,11 +216,13 @@ def main(argv: list[str] | None = None) -> int:
         "# Benchmarks",
         "",
         f"Measured {datetime.date.today().isoformat()} on {machine()}, in one run of `python -m bench "
-        f"--sizes {args.sizes} --repeats {args.repeats} --runs {args.runs}`.",
+        f"--sizes {args.sizes} --repeats {args.repeats} --runs {args.runs} --lighthouse-runs {args.lighthouse_runs}`.",
         "",
         "Each synthetic course has N pages with one bank of 10 questions per page, in three variants with the "
         "same text: (a) plain Material with the questions as ordinary lists, (b) this project's quiz extension, "
-        "(c) the mkdocs-quiz plugin. Times are medians of full `mkdocs build` runs (a new process each time).",
+        "(c) the mkdocs-quiz plugin. Times are medians of full `mkdocs build` runs, each a new process, after "
+        "one untimed build per variant; the variants take turns, and Python keeps its compiled bytecode as it "
+        "does on an ordinary installation.",
         "",
         "## Build time",
         "",
@@ -144,14 +242,28 @@ def main(argv: list[str] | None = None) -> int:
         "| | raw | gzip | how they reach the page |",
         "|---|---:|---:|---|",
         f"| this project (quiz.js, quiz.css, storage.js) | {ours_raw / 1024:.1f} KB | {ours_gz / 1024:.1f} KB | "
-        "separate files, cached by the browser |",
+        f"{describe_delivery(*pages['ours'])} |",
         f"| mkdocs-quiz (quiz.css, quiz.js, confetti) | {peer_raw / 1024:.1f} KB | {peer_gz / 1024:.1f} KB | "
-        "inlined into every page with a quiz |",
+        f"{describe_delivery(*pages['mkdocs-quiz'])} |",
         "",
         "## Page with 30 questions in Chromium",
         "",
-        f"Quiz ready {ready_start:.1f} ms after navigation start, {ready_dcl:.1f} ms after DOMContentLoaded "
-        f"(median of {args.runs} loads; `performance` mark `krisesenterkurs:quiz-ready`).",
+        f"Quiz ready {ready['start']:.1f} ms after navigation start, {abs(ready['dcl']):.1f} ms "
+        f"{'after' if ready['dcl'] >= 0 else 'before'} DOMContentLoaded; setting up the 30 questions took "
+        f"{ready['setup']:.1f} ms (medians of {args.runs} loads; `performance` marks `krisesenterkurs:quiz-start` "
+        "and `krisesenterkurs:quiz-ready`).",
+        "",
+        "## Lighthouse performance (the course itself)",
+        "",
+        "| module page | score |",
+        "|---|---:|",
+    ]
+    lines += [f"| /{page} | {score:.2f} |" for page, score in lighthouse.items()]
+    lines += [
+        "",
+        f"Lighthouse 12 with its default mobile profile (simulated slow 4G and a slowed-down CPU), median of "
+        f"{args.lighthouse_runs} runs per page; the site is served from a loopback server that compresses text "
+        "with gzip, as web hosts do.",
         "",
         "## Targets",
         "",
@@ -160,11 +272,19 @@ def main(argv: list[str] | None = None) -> int:
     ]
     worst_ba = max(s["ours"] / s["plain"] for _, s in rows)
     worst_bc = max(s["ours"] / s["mkdocs-quiz"] for _, s in rows)
+    quiz_page, plain_page = pages["ours"]
+    where_needed = quiz_page == (len(our_assets()), 0) and plain_page == (0, 0)
+    worst_lh = min(lighthouse.values())
+    met = lambda ok: "met" if ok else "not met"  # noqa: E731
     lines += [
-        f"| build b/a ≤ 1.10 at every N | {'met' if worst_ba <= 1.10 else 'not met'} (worst {worst_ba:.2f}) |",
-        f"| build b/c ≤ 1.0 at every N | {'met' if worst_bc <= 1.0 else 'not met'} (worst {worst_bc:.2f}) |",
-        f"| quiz JS and CSS ≤ 6 KB gzip | {'met' if ours_gz <= 6 * 1024 else 'not met'} ({ours_gz / 1024:.1f} KB) |",
-        f"| quiz ready within 10 ms of DOMContentLoaded | {'met' if ready_dcl <= 10 else 'not met'} ({ready_dcl:.1f} ms) |",
+        f"| build b/a ≤ 1.10 at every N | {met(worst_ba <= 1.10)} (worst {worst_ba:.2f}) |",
+        f"| build b/c ≤ 1.0 at every N | {met(worst_bc <= 1.0)} (worst {worst_bc:.2f}) |",
+        f"| quiz JS and CSS ≤ 6 KB gzip | {met(ours_gz <= 6 * 1024)} ({ours_gz / 1024:.1f} KB) |",
+        f"| served as cacheable files, loaded only where needed | {met(where_needed)} "
+        f"({describe_delivery(quiz_page, plain_page)}) |",
+        f"| quiz ready within 10 ms of DOMContentLoaded | {met(ready['dcl'] <= 10)} "
+        f"({abs(ready['dcl']):.1f} ms {'after' if ready['dcl'] >= 0 else 'before'}) |",
+        f"| Lighthouse performance ≥ 0.98 on a module page | {met(worst_lh >= 0.98)} (lowest {worst_lh:.2f}) |",
         "",
     ]
     Path(args.out).write_text("\n".join(lines), encoding="utf-8")

@@ -68,8 +68,9 @@ theme:
 {extensions}"""
 
 
-def write_course(root: Path, variant: str, pages: int, per_page: int = 10) -> Path:
-    """Write one variant ('plain', 'ours' or 'mkdocs-quiz') of an N-page course into `root`."""
+def write_course(root: Path, variant: str, pages: int, per_page: int = 10, without_quiz: int = 0) -> Path:
+    """Write one variant ('plain', 'ours' or 'mkdocs-quiz') of an N-page course into `root`,
+    plus `without_quiz` pages of text only (om-1.md, ...)."""
     docs = root / "docs"
     docs.mkdir(parents=True)
     (root / "quizzes").mkdir()
@@ -85,13 +86,15 @@ def write_course(root: Path, variant: str, pages: int, per_page: int = 10) -> Pa
             (root / "quizzes" / f"side-{n}.yml").write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
             text += f"/// quiz | side-{n}\n///\n"
         (docs / ("index.md" if n == 1 else f"side-{n}.md")).write_text(text, encoding="utf-8")
+    for n in range(1, without_quiz + 1):
+        (docs / f"om-{n}.md").write_text(page_text(n), encoding="utf-8")
     if variant == "ours":
+        # The theme brings the quiz's script and styles to the pages that hold a quiz.
         config = CONFIG.format(
             theme_extra=f"  custom_dir: {THEME}\n",
             plugins="  - krisesenterkurs\n",
             extensions="  - krisesenterkurs.quiz:\n      banks: quizzes\n",
-        ) + "extra_css:\n  - assets/krisesenterkurs/quiz.css\nextra_javascript:\n" \
-            "  - assets/krisesenterkurs/storage.js\n  - assets/krisesenterkurs/quiz.js\n"
+        )
     elif variant == "mkdocs-quiz":
         config = CONFIG.format(theme_extra="", plugins="  - mkdocs_quiz\n", extensions="")
     else:

@@ -9,7 +9,7 @@ are caught.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -23,15 +23,6 @@ MAX_FILE_BYTES = 1_000_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
-class Lines:
-    """Line numbers (1-based) of a YAML value and, for containers, of its parts."""
-
-    line: int
-    keys: dict = field(default_factory=dict)  # key -> (key line, Lines of value)
-    items: list = field(default_factory=list)  # Lines of each item
-
-
 def display_path(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -39,14 +30,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[Problem], depth: int = 0):
     if depth > 50:
         raise CourseError(Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation."))
-    here = Lines(node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 problems.append(Problem(file, key_node.start_mark.line + 1, "a key must be a plain word. Fix: check the indentation and the colon."))
                 continue
@@ -56,22 +49,16 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[P
                     f"the key '{key}' appears twice in the same place. Fix: keep one of them.",
                 ))
                 continue
-            value, lines = _build(value_node, loader, file, problems, depth + 1)
-            data[key] = value
-            here.keys[key] = (key_node.start_mark.line + 1, lines)
-        return data, here
+            data[key] = _build(value_node, loader, file, problems, depth + 1)
+        return data
     if isinstance(node, yaml.SequenceNode):
-        out = []
-        for item in node.value:
-            value, lines = _build(item, loader, file, problems, depth + 1)
-            out.append(value)
-            here.items.append(lines)
-        return out, here
-    return loader.construct_object(node, deep=True), here
+        return [_build(item, loader, file, problems, depth + 1) for item in node.value]
+    # Most values are text, which needs no constructing (a large part of the loading time).
+    return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
 
 
-def read_yaml(path: Path) -> tuple[object, Lines]:
-    """Parse one YAML file into data and line numbers; raise CourseError on any problem."""
+def read_yaml(path: Path) -> tuple[object, yaml.Node]:
+    """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem."""
     file = display_path(path)
     try:
         raw = path.read_bytes()
@@ -93,7 +80,7 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
         if node is None:
             raise CourseError(Problem(file, 1, "holds no YAML data. Fix: write the bank (id, title, questions)."))
         problems: list[Problem] = []
-        data, lines = _build(node, loader, file, problems)
+        data = _build(node, loader, file, problems)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -114,7 +101,7 @@ def read_yaml(path: Path) -> tuple[object, Lines]:
             loader.dispose()
     if problems:
         raise CourseError(problems)
-    return data, lines
+    return data, node
 
 
 # How to fix each kind of schema error, in words an editor can act on.
@@ -148,20 +135,25 @@ _MESSAGES = {
 }
 
 
-def _walk(lines: Lines, data: object, loc: tuple) -> tuple[int, str | None, str | None]:
+def _child(node: yaml.MappingNode, key) -> tuple[yaml.Node, yaml.Node] | None:
+    """The first (key, value) pair of a mapping node with this key (later duplicates were refused)."""
+    return next(((k, v) for k, v in node.value if k.value == str(key)), None)
+
+
+def _walk(root: yaml.Node, data: object, loc: tuple) -> tuple[int, str | None, str | None]:
     """Follow a schema error's location into the YAML: (line, question id, last key)."""
-    line, qid, key = lines.line, None, None
-    node, value = lines, data
+    line, qid, key = root.start_mark.line + 1, None, None
+    node, value = root, data
     for i, part in enumerate(loc):
         if isinstance(part, int) and isinstance(value, list) and part < len(value):
-            node, value = node.items[part], value[part]
+            node, value = node.value[part], value[part]
             if loc[:1] == ("questions",) and i == 1 and isinstance(value, dict) and isinstance(value.get("id"), str):
                 qid = value["id"]
-            line = node.line
-        elif isinstance(value, dict) and part in node.keys:
-            key_line, child = node.keys[part]
-            node, value, key = child, value[part], part
-            line = key_line
+            line = node.start_mark.line + 1
+        elif isinstance(value, dict) and part in value and (pair := _child(node, part)):
+            key_node, node = pair
+            value, key = value[part], part
+            line = key_node.start_mark.line + 1
         elif isinstance(part, str) and part not in ("single", "multiple", "truefalse"):
             key = part  # a key that is missing: point at its parent
     return line, qid, key
@@ -192,7 +184,7 @@ def _allowed(model_loc: tuple, data: object) -> str:
     return ", ".join(fields)
 
 
-def _problem(file: str, data: object, lines: Lines, err: dict) -> Problem:
+def _problem(file: str, data: object, lines: yaml.Node, err: dict) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -234,7 +226,7 @@ def validate_file(path: Path, model, expected: type, shape_hint: str):
     file = display_path(path)
     data, lines = read_yaml(path)
     if not isinstance(data, expected):
-        raise CourseError(Problem(file, lines.line, shape_hint))
+        raise CourseError(Problem(file, lines.start_mark.line + 1, shape_hint))
     validate = model.model_validate if hasattr(model, "model_validate") else model.validate_python
     try:
         return validate(data)

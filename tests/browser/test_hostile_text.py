@@ -35,8 +35,8 @@ def hostile_site(tmp_path_factory):
     (root / "quizzes").mkdir(exist_ok=True)
     config = root / "mkdocs.yml"
     theme = Path(krisesenterkurs.__file__).parent / "theme"
-    config.write_text(config.read_text().replace("  font: false\n", f"  font: false\n  custom_dir: {theme}\n")
-                      + "extra_javascript:\n  - assets/krisesenterkurs/storage.js\n  - assets/krisesenterkurs/quiz.js\n")
+    # The theme alone brings the quiz's script and styles (and storage.js) to the quiz page.
+    config.write_text(config.read_text().replace("  font: false\n", f"  font: false\n  custom_dir: {theme}\n"))
     bank = yaml.safe_load(VALID)
     bank["questions"] = [
         {"id": f"q{i}", "type": "single", "prompt": text,

@@ -8,8 +8,17 @@
 (function () {
   "use strict";
 
+  // Run again by instant navigation (the script sits in the page content): set up the new page.
+  if (window.krisesenterkurs && window.krisesenterkurs.quiz) {
+    window.krisesenterkurs.quiz.init();
+    return;
+  }
+
   var FORMAT = 1;
-  var store = window.krisesenterkurs && window.krisesenterkurs.store;
+  // storage.js may run after this script (both are deferred), so it is looked up when needed.
+  function store() {
+    return window.krisesenterkurs && window.krisesenterkurs.store;
+  }
 
   function isRecord(data) {
     return data.v === FORMAT && !!data.answers && typeof data.answers === "object" && !Array.isArray(data.answers);
@@ -17,12 +26,12 @@
 
   // Returns {record, problem}: problem is "unavailable", "unreadable" or null.
   function readRecord(bankId) {
-    var found = store ? store.read("quiz:" + bankId, isRecord) : { value: null, problem: "unavailable" };
+    var found = store() ? store().read("quiz:" + bankId, isRecord) : { value: null, problem: "unavailable" };
     return { record: found.value || { v: FORMAT, answers: {} }, problem: found.problem };
   }
 
   function writeRecord(bankId, record) {
-    return !!store && store.write("quiz:" + bankId, record);
+    return !!store() && store().write("quiz:" + bankId, record);
   }
 
   /* ---------- helpers ---------- */
@@ -77,19 +86,32 @@
     this.group = root.getAttribute("data-mode") === "group";
 
     var self = this;
-    this.questions.forEach(function (q) {
-      q.querySelector(".kk-question__check").addEventListener("click", function () { self.check(q); });
-      q.querySelector(".kk-question__reveal").addEventListener("click", function () { self.reveal(q); });
+    // One listener for the whole quiz rather than two per question: less to set up on load.
+    root.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button || !root.contains(button)) return;
+      var q = button.closest(".kk-question");
+      if (button.classList.contains("kk-question__check")) self.check(q);
+      else if (button.classList.contains("kk-question__reveal")) self.reveal(q);
+      else if (button === self.retryButton) self.retry();
+      else if (button === self.groupToggle && !root.hasAttribute("data-fixed-mode")) self.setMode(!self.group, true);
     });
-    this.retryButton.addEventListener("click", function () { self.retry(); });
-    if (!root.hasAttribute("data-fixed-mode")) {
-      // The HTML hides the buttons: without this script they would do nothing.
-      this.groupToggle.hidden = false;
-      this.groupToggle.addEventListener("click", function () { self.setMode(!self.group, true); });
-    }
-    this.setMode(this.group, false);
+    // The HTML shows an unanswered quiz in its mode; only saved answers change that, so nothing
+    // else is touched here (no work and no layout shift while the page loads).
+    if (!this.group) this.load();
+    this.update(false);
     root.setAttribute("data-ready", "");
   }
+
+  Quiz.prototype.load = function () {
+    var self = this;
+    if (!this.record) {
+      var loaded = readRecord(this.bankId);
+      this.record = loaded.record;
+      if (loaded.problem) this.warn(loaded.problem);
+    }
+    this.questions.forEach(function (q) { self.restore(q); });
+  };
 
   Quiz.prototype.setMode = function (group, announce) {
     var self = this;
@@ -102,14 +124,7 @@
       q.querySelector(".kk-question__reveal").hidden = !group;
     });
     this.summary.textContent = "";
-    if (!group) {
-      if (!this.record) {
-        var loaded = readRecord(this.bankId);
-        this.record = loaded.record;
-        if (loaded.problem) this.warn(loaded.problem);
-      }
-      this.questions.forEach(function (q) { self.restore(q); });
-    }
+    if (!group) this.load();
     this.update(false);
     if (announce) this.summary.textContent = group ? this.words.group_on : this.words.group_off;
   };
@@ -266,7 +281,7 @@
     if (changed) {
       this.record.v = FORMAT;
       if (!writeRecord(this.bankId, this.record)) this.warn("unavailable");
-      else if (store) store.changed();
+      else store().changed();
     }
   };
 
@@ -286,8 +301,11 @@
 
   function init() {
     var page = { warned: false };
-    var found = document.querySelectorAll(".kk-quiz:not([data-ready])").length;
-    Array.prototype.forEach.call(document.querySelectorAll(".kk-quiz:not([data-ready])"), function (root) {
+    var found = document.querySelectorAll(".kk-quiz:not([data-ready])");
+    // For the benchmark (python -m bench): when setting up began and when the quizzes became usable.
+    var timed = found.length && window.performance && performance.mark;
+    if (timed) performance.mark("krisesenterkurs:quiz-start");
+    Array.prototype.forEach.call(found, function (root) {
       try {
         new Quiz(root, page);
       } catch (e) {
@@ -295,9 +313,23 @@
         if (window.console) console.error("krisesenterkurs quiz:", e);
       }
     });
-    // For the benchmark (python -m bench): when the quizzes on this page became usable.
-    if (found && window.performance && performance.mark) performance.mark("krisesenterkurs:quiz-ready");
+    if (timed) performance.mark("krisesenterkurs:quiz-ready");
   }
 
-  window.krisesenterkurs.onPage(init);
+  var kk = (window.krisesenterkurs = window.krisesenterkurs || {});
+  kk.quiz = { init: init };
+  // Loaded with `defer`, this runs once the page is parsed and sets the quizzes up at once. Should
+  // storage.js (which brings onPage and the learner's saved answers) come later, it waits for it.
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    if (kk.onPage) kk.onPage(init);
+    else init();
+  }
+  if (kk.onPage || document.readyState === "complete") start();
+  else {
+    document.addEventListener("DOMContentLoaded", start);
+    window.addEventListener("load", start);
+  }
 })();

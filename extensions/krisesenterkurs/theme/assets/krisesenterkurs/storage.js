@@ -6,6 +6,8 @@
 (function () {
   "use strict";
 
+  if (window.krisesenterkurs && window.krisesenterkurs.store) return;  // loaded already
+
   var PREFIX = "krisesenterkurs";
   // The learner's course data; the theme's own settings (":theme..." keys) are not part of it.
   var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
