@@ -21,14 +21,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import quiz
 from .errors import CourseError
-from .course import cached_modules
 from .loader import cached_banks, display_path, new_build
 
 EXTENSION = "krisesenterkurs.quiz"
 PROGRESS = "krisesenterkurs.progress"
 HANDOUT = "krisesenterkurs.handout"
 VERSIONS = "krisesenterkurs.versions"
-# The quiz as rendered by templates/quiz.html (which holds no other <section>).
+# The quiz as quiz_html.py writes it (it holds no other <section>).
 QUIZ_HTML = re.compile(r'<section class="kk-quiz".*?</section>', re.S)
 
 
@@ -56,6 +55,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 progress.setdefault("course_title", config.site_name)
                 progress.setdefault("publisher", config.site_author or "")
                 progress.setdefault("directory_urls", config.use_directory_urls)
+                from .course import cached_modules  # only courses with modules need it
+
                 cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
         except CourseError as e:
             raise PluginError(str(e)) from None

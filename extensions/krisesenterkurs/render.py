@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import markdown
 import nh3
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from .quiz_html import quiz_html
 from .schema import Bank, MultipleQuestion, SingleQuestion
 from .strings import table
 
@@ -35,13 +34,6 @@ def _unwrap(html: str) -> Markup:
     """A single paragraph's content, for places that take only inline content (labels)."""
     match = _FIRST_PARAGRAPH.fullmatch(html)
     return Markup(match.group(1) if match else html)
-
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 class TextRenderer:
@@ -156,12 +148,11 @@ def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: s
         "right_verdict", "wrong_verdict", "chosen_right", "chosen_wrong", "missed", "choose_first",
         "progress", "result", "passed", "failed", "no_storage", "bad_storage", "retry_done", "correct_answer",
         "group_on", "group_off")}
-    return _env.get_template("quiz.html").render(
+    return quiz_html(
         bank=bank,
         uid=uid,
         items=items,
         words=words,
-        total=len(items),
         subset=bool(question_ids),
         group=group,
         # An attribute, not a <script>: Material's instant navigation re-runs scripts in the content.

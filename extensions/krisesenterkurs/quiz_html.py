@@ -1,0 +1,97 @@
+"""The quiz's HTML, written out directly.
+
+This was a Jinja template; as plain Python it needs no compiling at the start of
+every build and renders several times faster, which matters for a course of
+hundreds of banks (see BENCHMARKS.md). Every value that is not already safe
+HTML (bank text comes rendered and sanitised, as markupsafe.Markup) is escaped
+with markupsafe.escape.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+
+_FIXED = ' data-fixed-mode="true"'
+_SUBSET = ' data-subset="true"'
+
+
+def _hidden(flag: bool) -> str:
+    return " hidden" if flag else ""
+
+
+def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, group: bool, ui_json: str) -> str:
+    total = len(items)
+    out = [
+        f'<section class="kk-quiz" id="{escape(uid)}" data-search-exclude '
+        f'aria-label="{escape(words["quiz_label"].format(title=bank.title))}"\n'
+        f'  data-bank="{escape(bank.id)}" data-bank-hash="{escape(bank.content_hash())}" '
+        f'data-pass-mark="{escape(bank.pass_mark)}"\n'
+        f'  data-strings="{escape(ui_json)}"\n'
+        f'  data-mode="{"group" if group else "individual"}"'
+        f"{_FIXED if group else ''}{_SUBSET if subset else ''}>\n",
+        f'<noscript><p class="kk-quiz__noscript">{escape(words["noscript"])}</p></noscript>\n',
+        '<div class="kk-quiz__modes">\n',
+        f'<button type="button" class="md-button kk-quiz__group-toggle" aria-pressed="{"true" if group else "false"}" '
+        f'aria-describedby="{escape(uid)}-group-help"{_hidden(group)}>{escape(words["group_mode"])}</button>\n',
+        f'<p class="kk-quiz__group-help" id="{escape(uid)}-group-help">{escape(words["group_mode_help"])}</p>\n',
+        "</div>\n",
+        f'<p class="kk-quiz__passmark">{escape(words["pass_mark"].format(pass_mark=bank.pass_mark))}</p>\n',
+        '<p class="kk-quiz__notice" hidden></p>\n',
+        '<ol class="kk-quiz__questions">\n',
+    ]
+    for item in items:
+        qid = escape(item["id"])
+        q = item["q"]
+        described = f' aria-describedby="{qid}-more"' if item["more"] else ""
+        out += [
+            '<li class="kk-quiz__item">\n',
+            f'<fieldset class="kk-question" id="{qid}" data-qid="{escape(q.id)}" data-qhash="{escape(q.content_hash())}"\n'
+            f'  data-type="{escape(q.type)}" data-correct="{escape(item["correct"])}"{described}>\n',
+            f'<legend class="kk-question__prompt"><span class="kk-question__number">'
+            f'{escape(words["question_of"].format(n=item["n"], total=total))}</span> {item["legend"]}</legend>\n',
+        ]
+        if item["more"]:
+            out.append(f'<div class="kk-question__more" id="{qid}-more">{item["more"]}</div>\n')
+        out += [
+            f'<p class="kk-question__hint">{escape(words["choose_many"] if item["multiple"] else words["choose_one"])}</p>\n',
+            '<div class="kk-question__options">\n',
+        ]
+        kind = "checkbox" if item["multiple"] else "radio"
+        for i, option in enumerate(item["options"]):
+            out += [
+                f'<div class="kk-option" data-index="{i}">\n',
+                f'<input type="{kind}" name="{qid}" id="{qid}-{i}" value="{i}">\n',
+                f'<label for="{qid}-{i}">{escape(option["html"])}</label>\n',
+                '<span class="kk-option__mark" hidden></span>\n',
+            ]
+            if option["feedback"]:
+                out.append(f'<div class="kk-option__feedback" hidden>{option["feedback"]}</div>\n')
+            out.append("</div>\n")
+        out += [
+            "</div>\n",
+            f'<button type="button" class="md-button kk-question__check"{_hidden(group)}>{escape(words["check"])}</button>\n',
+            f'<button type="button" class="md-button kk-question__reveal"{_hidden(not group)}>'
+            f'{escape(words["show_answer"])}</button>\n',
+            '<p class="kk-question__status" role="status"></p>\n',
+            '<div class="kk-question__result" tabindex="-1" hidden>\n',
+            '<p class="kk-question__verdict"></p>\n',
+            '<div class="kk-question__feedback"></div>\n',
+            f'<div class="kk-question__explanation"><p class="kk-question__label">{escape(words["explanation"])}</p>'
+            f'{item["explanation"]}</div>\n',
+            f'<p class="kk-question__source"><span class="kk-question__label">{escape(words["source"])}:</span> '
+            f'{item["source"]}</p>\n',
+            "</div>\n",
+            "</fieldset>\n",
+            "</li>\n",
+        ]
+    out += [
+        "</ol>\n",
+        '<div class="kk-quiz__footer">\n',
+        '<p class="kk-quiz__progress"></p>\n',
+        '<div class="kk-quiz__summary" aria-live="polite" aria-atomic="true"></div>\n',
+        f'<button type="button" class="md-button kk-quiz__retry" hidden>{escape(words["retry"])}</button>\n',
+        "</div>\n",
+        "</section>",
+    ]
+    return "".join(out)
