@@ -173,3 +173,16 @@ def test_plain_sentences_take_the_shortcut_and_markdown_does_not():
     for text in ("Et *ord*", "1. punkt", "- punkt", "# Tittel", "a & b", "<b>", "linje\nto", "[lenke](x)",
                  "a_b_c", "`kode`", "slutt ", "> sitat"):
         assert not _PLAIN.fullmatch(text), text
+
+
+def test_bank_title_and_option_text_cannot_break_out_of_attributes_or_labels():
+    b = bank(edits=[(0, "options", [{"text": 'Ja"><script>alert(1)</script>', "correct": True}, {"text": "Nei"}])])
+    b = b.model_copy(update={"title": 'Tittel" onmouseover="alert(1)'})
+    html = render_quiz(b, question_ids=None, lang="nb", uid="u")
+    tags = parse(html)
+    assert not {t for t, _ in tags} & {"script"}
+    assert not any(k.startswith("on") for _, a in tags for k in a)
+    section = next(a for t, a in tags if t == "section")
+    assert 'Tittel" onmouseover="alert(1)' in section["aria-label"]  # all of it stays inside the label
+    label = next(i for i, (t, _) in enumerate(tags) if t == "label")
+    assert tags[label + 1][0] != "script"

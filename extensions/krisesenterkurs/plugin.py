@@ -95,6 +95,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     on_page_context = CombinedEvent(_hide_quizzes, _restore_quizzes)
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The theme's scripts and styles are written to be read, with comments that say why; learners
+        # get them minified, about a third less to download (see BENCHMARKS.md).
+        import rcssmin
+        import rjsmin
+
+        for path in (Path(config.site_dir) / "assets" / "krisesenterkurs").glob("*.*"):
+            minify = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
+            if minify:
+                path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+
     def on_env(self, env, config: MkDocsConfig, files):
         # Every page has been rendered by now, and nothing has been written.
         unused = []
