@@ -36,6 +36,8 @@ class CoursePluginConfig(base.Config):
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    _hidden: list[str] = []  # the quizzes of the page being indexed, while they step aside
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if EXTENSION not in config.markdown_extensions:
             raise PluginError(f"{config.config_file_path}: the plugin 'krisesenterkurs' needs the Markdown extension "
@@ -61,8 +63,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         except CourseError as e:
             raise PluginError(str(e)) from None
         return config
-
-    _hidden: list[str] = []
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         quiz.used_banks.clear()

@@ -39,18 +39,21 @@ def _unwrap(html: str) -> Markup:
 class TextRenderer:
     """Markdown for bank text, with raw HTML disabled and the output sanitised."""
 
-    def __init__(self, abbreviations: str = ""):
+    def __init__(self):
         self._md = markdown.Markdown(extensions=["sane_lists", "abbr"])
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
-        self._abbreviations = abbreviations
+
+    @staticmethod
+    def _plain(text: str) -> Markup | None:
+        return Markup(f"<p>{text}</p>") if _PLAIN.fullmatch(text) else None
 
     def block(self, text: str) -> Markup:
-        if _PLAIN.fullmatch(text):
-            return Markup(f"<p>{text}</p>")
+        plain = self._plain(text)
+        if plain is not None:
+            return plain
         self._md.reset()
-        source = f"{text}\n\n{self._abbreviations}" if self._abbreviations else text
-        html = self._md.convert(source)
+        html = self._md.convert(text)
         return Markup(nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES))
 
     def inline(self, text: str) -> Markup:
@@ -62,7 +65,7 @@ class TextRenderer:
         The fields are joined with a marker paragraph and split again afterwards; should a field
         contain the marker itself, each field is rendered on its own instead.
         """
-        out: list[Markup | None] = [Markup(f"<p>{t}</p>") if _PLAIN.fullmatch(t) else None for t in texts]
+        out = [self._plain(t) for t in texts]
         marked = [i for i, html in enumerate(out) if html is None]
         if not marked:
             return out
