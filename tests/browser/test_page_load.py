@@ -62,3 +62,17 @@ def test_nothing_moves_while_a_quiz_page_loads(browser, base_url, width):
     assert ready <= loaded
     expect(page.locator(".kk-quiz__notice")).to_be_hidden()
     context.close()
+
+
+def test_no_script_holds_up_the_first_paint_but_the_small_storage_script(page, base_url):
+    # Scripts that run before the content is painted make it appear later on slow phones:
+    # Material's bundle and the course's scripts load deferred (storage.js is tiny and runs at once,
+    # so that quiz.js finds the learner's saved answers).
+    for path in ("moduler/mandat/", quiz_url("mandat")):
+        page.goto(base_url + path)
+        scripts = page.locator("script[src]").evaluate_all(
+            "els => els.map(e => [new URL(e.src).pathname.split('/').pop(), e.defer || e.async])")
+        names = [name for name, _ in scripts]
+        assert any(name.startswith("bundle.") for name in names), names
+        blocking = [name for name, deferred in scripts if not deferred]
+        assert blocking == ["storage.js"], scripts
