@@ -7,25 +7,23 @@ audit would measure the test server rather than the course.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import io
 import os
-import socket
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+
+from krisesenterkurs.printing import QuietHandler, serve_folder
 
 _TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class GzipHandler(QuietHandler):
     def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
             path = os.path.join(path, "index.html")
         ctype = self.guess_type(path)
         if not (os.path.isfile(path) and ctype.startswith(_TEXT) and "gzip" in self.headers.get("Accept-Encoding", "")):
@@ -40,9 +38,4 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 
 def serve_gzip(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{port}/"
+    return serve_folder(directory, GzipHandler)

@@ -25,16 +25,17 @@ NOT_IN_COURSE_PDF = ("fremdrift/", "kursbevis/", "workshopleder/", "fremdrift.ht
                      "workshopleder.html")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+def serve_folder(site: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> tuple[ThreadingHTTPServer, str]:
+    """Serve a folder on a free loopback port, in a background thread: (server, base URL)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{port}/"
 
@@ -54,7 +55,7 @@ def make_pdfs(site: Path, chromium: str | None = None) -> list[Path]:
     site = Path(site)
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site} holds no built site (no index.html). Build it first with 'mkdocs build'.")
-    server, base = _serve(site)
+    server, base = serve_folder(site)
     written = []
     try:
         with sync_playwright() as p:
