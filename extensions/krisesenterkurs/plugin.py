@@ -80,9 +80,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     # quizzes step aside while the search plugin reads the page, and come back right after.
     @event_priority(100)
     def _hide_quizzes(self, context, page, config, nav):
-        self._hidden = QUIZ_HTML.findall(page.content or "")
-        if self._hidden:
-            page.content = QUIZ_HTML.sub("<!--kk-quiz-->", page.content)
+        hidden: list[str] = []
+        if page.content:
+            page.content = QUIZ_HTML.sub(lambda m: hidden.append(m.group(0)) or "<!--kk-quiz-->", page.content)
+        self._hidden = hidden
         return context
 
     @event_priority(-100)
