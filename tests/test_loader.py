@@ -71,6 +71,26 @@ def test_each_mistake_names_file_line_question_and_fix(tmp_path, name, edit, whe
     assert "Traceback" not in message
 
 
+def test_every_mistake_of_a_file_is_reported_at_once_in_line_order(tmp_path):
+    text = (VALID.replace("answer: false", "answer: kanskje").replace("      - text: C", "      - text: 112")
+            .replace("pass_mark: 80", "pass_mark: 180").replace("    prompt: Påstand.", "    prompt:"))
+    error = problem_for(tmp_path, text)
+    assert [(p.line, p.question) for p in error.problems] == [
+        (line_of(text, "pass_mark"), None), (line_of(text, "text: 112"), "to"),
+        (line_of(text, "prompt:", 3), "tre"),
+        (line_of(text, "answer: kanskje"), "tre")]
+    message = str(error)
+    assert message.startswith("4 problems to fix:")
+    assert "'prompt' is empty. Fix: write text here" in message
+
+
+def test_a_date_that_is_no_date_names_its_line(tmp_path):
+    text = VALID.replace("title: Testbank", "title: 2026-13-45")
+    error = problem_for(tmp_path, text)
+    assert [p.line for p in error.problems] == [line_of(text, "title: 2026-13-45")]
+    assert "'2026-13-45' is not a valid date. Fix:" in str(error)
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path):
     text = VALID.replace("    prompt: Velg to.", "    prompt: [Velg to.")
     message = str(problem_for(tmp_path, text))

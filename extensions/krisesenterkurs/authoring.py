@@ -24,7 +24,7 @@ from .course import load_modules
 from .errors import CourseError, Problem
 from .glossary import load_glossary
 from .loader import display_path, load_banks
-from .schema import Bank
+from .schema import bank_json_schema
 
 PLACEHOLDER = re.compile(r"Skriv [^\n]{0,60}? her")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -66,15 +66,9 @@ class Project:
         return out
 
 
-def bank_schema() -> dict:
-    schema = Bank.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
-
-
 def write_schema(project: Project) -> Path:
     target = project.banks / SCHEMA_FILE
-    target.write_text(json.dumps(bank_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    target.write_text(json.dumps(bank_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return target
 
 
@@ -141,7 +135,7 @@ def check(project: Project, today: datetime.date | None = None) -> tuple[list[Pr
         pass  # already reported above
     problems.extend(_placeholders(project))
     schema = project.banks / SCHEMA_FILE
-    if not schema.exists() or json.loads(schema.read_text(encoding="utf-8")) != bank_schema():
+    if not schema.exists() or json.loads(schema.read_text(encoding="utf-8")) != bank_json_schema():
         problems.append(Problem(display_path(schema), None, "the JSON Schema does not match the bank rules. "
                                 "Fix: run 'krisesenterkurs schema'."))
     for bank in sorted(project.banks.glob("*.yml")):

@@ -16,38 +16,34 @@ from typing import Annotated
 
 import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from msgspec import Meta
 
 from .errors import CourseError, Problem
 from .loader import cached, cached_banks, display_path, validate_file
-from .schema import Id
+from .schema import Id, Model
 
 QUIZ_BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
 
 
-Version = Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="e.g. 1.2")]
+Version = Annotated[str, Meta(pattern=r"^\d+\.\d+(\.\d+)?$", examples=["1.2"], description="e.g. 1.2")]
 
 
-class Change(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class Change(Model):
     version: Version
     date: datetime.date
-    text: Annotated[str, Field(min_length=1, max_length=500, description="What changed, for learners and editors.")]
+    text: Annotated[str, Meta(min_length=1, max_length=500, description="What changed, for learners and editors.")]
 
 
-class ModuleMeta(BaseModel):
+class ModuleMeta(Model):
     # Dates are YAML dates (2026-03-20), which YAML reads as dates, not text.
-    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=True)
-
-    title: Annotated[str, Field(min_length=1, max_length=120, strict=True)]
-    number: Annotated[int, Field(ge=1, le=99, strict=True, description="Order in the course.")]
-    bank: Id = Field(description="The question bank whose quiz completes the module.")
+    title: Annotated[str, Meta(min_length=1, max_length=120)]
+    number: Annotated[int, Meta(ge=1, le=99, description="Order in the course.")]
+    bank: Annotated[Id, Meta(description="The question bank whose quiz completes the module.")]
     version: Version
-    updated: datetime.date = Field(description="When the module was last changed.")
-    review_by: datetime.date = Field(description="When an editor must check the module again.")
-    editor: Annotated[str, Field(min_length=1, max_length=120, strict=True, description="Who answers for the module.")]
-    changes: list[Change] = Field(min_length=1, description="Newest first.")
+    updated: Annotated[datetime.date, Meta(description="When the module was last changed.")]
+    review_by: Annotated[datetime.date, Meta(description="When an editor must check the module again.")]
+    editor: Annotated[str, Meta(min_length=1, max_length=120, description="Who answers for the module.")]
+    changes: Annotated[list[Change], Meta(min_length=1, description="Newest first.")]
 
 
 @dataclass(frozen=True)

@@ -43,4 +43,4 @@ class CourseError(_Base):
         lines = [str(p) for p in self.problems]
         if len(lines) == 1:
             return lines[0]
-        return f"{len(lines)} problems in the quiz banks:\n" + "\n".join(f"  {line}" for line in lines)
+        return f"{len(lines)} problems to fix:\n" + "\n".join(f"  {line}" for line in lines)

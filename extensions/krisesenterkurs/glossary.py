@@ -14,22 +14,21 @@ from typing import Annotated
 
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
-from pydantic_core import PydanticCustomError
+from msgspec import Meta
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from .loader import cached, validate_file
+from .schema import Model
+from .validation import RuleError
 
 
-class Term(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
-    term: Annotated[str, Field(min_length=1, max_length=80)]
-    expansion: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-    definition: Annotated[str, Field(min_length=1, max_length=600)]
+class Term(Model):
+    term: Annotated[str, Meta(min_length=1, max_length=80)]
+    definition: Annotated[str, Meta(min_length=1, max_length=600)]
+    expansion: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
     # Norwegian inflects: other forms of the term that should get the same explanation.
-    forms: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    forms: list[Annotated[str, Meta(min_length=1, max_length=80)]] = []
 
     @property
     def title(self) -> str:
@@ -40,23 +39,17 @@ class Term(BaseModel):
         return "begrep-" + re.sub(r"[^a-z0-9æøå]+", "-", self.term.lower()).strip("-")
 
 
-class Glossary(RootModel[list[Term]]):
-    @model_validator(mode="after")
-    def _unique_terms(self) -> Glossary:
-        seen: set[str] = set()
-        for index, t in enumerate(self.root):
-            if t.term.casefold() in seen:
-                raise PydanticCustomError(
-                    "duplicate_term", "the term '{term}' is listed twice. Fix: keep one entry.",
-                    {"term": t.term, "loc": (index, "term")})
-            seen.add(t.term.casefold())
-        return self
+def _unique_terms(terms: list[Term]) -> None:
+    seen: set[str] = set()
+    for index, t in enumerate(terms):
+        if t.term.casefold() in seen:
+            raise RuleError(f"the term '{t.term}' is listed twice. Fix: keep one entry.", (index, "term"))
+        seen.add(t.term.casefold())
 
 
 def load_glossary(path: Path) -> list[Term]:
-    glossary = validate_file(Path(path), Glossary, list, "the glossary must be a list of terms. "
-                             "Fix: start each entry with '- term: ...'.")
-    return glossary.root
+    return validate_file(Path(path), list[Term], list, "the glossary must be a list of terms. "
+                         "Fix: start each entry with '- term: ...'.", check=_unique_terms)
 
 
 def norwegian_order(text: str) -> str:

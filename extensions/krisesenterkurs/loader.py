@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
 from .errors import CourseError, Problem
-from .schema import Bank
+from .schema import ID_PATTERN, QUESTION_TYPES, Bank
+from .validation import Invalid, Issue, validate
 
 MAX_FILE_BYTES = 1_000_000
 # libyaml's parser when PyYAML has it (about ten times faster for a course of many banks).
@@ -33,14 +33,15 @@ def display_path(path: Path) -> str:
 _STR = "tag:yaml.org,2002:str"
 
 
-def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[Problem], depth: int = 0):
+def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[Problem], strip: bool, depth: int = 0):
     if depth > 50:
         raise CourseError(Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation."))
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
+            # Keys as written: `1:` or `yes:` is a key the file does not know, not a number or a boolean.
+            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(file, key_node.start_mark.line + 1, "a key must be a plain word. Fix: check the indentation and the colon."))
                 continue
             if key in data:
@@ -49,16 +50,25 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[P
                     f"the key '{key}' appears twice in the same place. Fix: keep one of them.",
                 ))
                 continue
-            data[key] = _build(value_node, loader, file, problems, depth + 1)
+            data[key] = _build(value_node, loader, file, problems, strip, depth + 1)
         return data
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loader, file, problems, depth + 1) for item in node.value]
+        return [_build(item, loader, file, problems, strip, depth + 1) for item in node.value]
     # Most values are text, which needs no constructing (a large part of the loading time).
-    return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if node.tag == _STR:
+        return node.value.strip() if strip else node.value
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):  # a date that looks right but is not one, such as 2026-13-45
+        problems.append(Problem(file, node.start_mark.line + 1, f"'{node.value}' is not a valid date. "
+                                "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20, or put text in quotes."))
+        return None
 
 
-def read_yaml(path: Path) -> tuple[object, yaml.Node]:
-    """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem."""
+def read_yaml(path: Path, strip: bool = False) -> tuple[object, yaml.Node]:
+    """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem.
+
+    `strip` removes blanks around every text value (what the course's models expect)."""
     file = display_path(path)
     try:
         raw = path.read_bytes()
@@ -80,7 +90,7 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node]:
         if node is None:
             raise CourseError(Problem(file, 1, "holds no YAML data. Fix: write the bank (id, title, questions)."))
         problems: list[Problem] = []
-        data = _build(node, loader, file, problems)
+        data = _build(node, loader, file, problems, strip)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -104,45 +114,14 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node]:
     return data, node
 
 
-# How to fix each kind of schema error, in words an editor can act on.
-_FIXES = {
-    "missing": "Fix: add '{key}'.",
-    "extra_forbidden": "Fix: remove '{key}' or correct its spelling (allowed here: {allowed}).",
-    "string_type": "Fix: write text here; put it in quotes if it looks like a number, a date or true/false.",
-    "bool_type": "Fix: write true or false.",
-    "int_type": "Fix: write a whole number.",
-    "list_type": "Fix: write a list, one item per line starting with '- '.",
-    "model_type": "Fix: write the keys of this item indented under it.",
-    "model_attributes_type": "Fix: write the keys of this item indented under it.",
-    "dict_type": "Fix: write the keys of this item indented under it.",
-    "string_too_short": "Fix: write the text, or remove the key if it is optional.",
-    "string_too_long": "Fix: shorten it to at most {max_length} characters.",
-    "too_short": "Fix: add more items (at least {min_length}).",
-    "too_long": "Fix: remove items (at most {max_length}).",
-    "string_pattern_mismatch": "Fix: use only lower-case letters a-z, digits and single hyphens, e.g. 'mer-enn-bolig'.",
-    "union_tag_invalid": "Fix: use type single, multiple or truefalse.",
-    "union_tag_not_found": "Fix: add 'type: single', 'type: multiple' or 'type: truefalse'.",
-    "greater_than_equal": "Fix: use a number from 0 to 100.",
-    "less_than_equal": "Fix: use a number from 0 to 100.",
-    "literal_error": "Fix: use type single, multiple or truefalse.",
-}
-
-_MESSAGES = {
-    "missing": "'{key}' is missing.",
-    "union_tag_invalid": "unknown question type '{tag}'.",
-    "extra_forbidden": "unknown key '{key}'.",
-    "string_too_short": "'{where}' is empty.",
-}
-
-
 def _child(node: yaml.MappingNode, key) -> tuple[yaml.Node, yaml.Node] | None:
     """The first (key, value) pair of a mapping node with this key (later duplicates were refused)."""
     return next(((k, v) for k, v in node.value if k.value == str(key)), None)
 
 
-def _walk(root: yaml.Node, data: object, loc: tuple) -> tuple[int, str | None, str | None]:
-    """Follow a schema error's location into the YAML: (line, question id, last key)."""
-    line, qid, key = root.start_mark.line + 1, None, None
+def _walk(root: yaml.Node, data: object, loc: tuple) -> tuple[int, str | None]:
+    """Follow an issue's location into the YAML: (line, question id)."""
+    line, qid = root.start_mark.line + 1, None
     node, value = root, data
     for i, part in enumerate(loc):
         if isinstance(part, int) and isinstance(value, list) and part < len(value):
@@ -152,93 +131,122 @@ def _walk(root: yaml.Node, data: object, loc: tuple) -> tuple[int, str | None, s
             line = node.start_mark.line + 1
         elif isinstance(value, dict) and part in value and (pair := _child(node, part)):
             key_node, node = pair
-            value, key = value[part], part
+            value = value[part]
             line = key_node.start_mark.line + 1
-        elif isinstance(part, str) and part not in ("single", "multiple", "truefalse"):
-            key = part  # a key that is missing: point at its parent
-    return line, qid, key
+        else:
+            break  # a key that is missing: point at its parent
+    return line, qid
 
 
 def _describe(loc: tuple) -> str:
     """A location as an editor reads it: 'options[2].text' inside a question."""
-    parts = [p for p in loc if p not in ("single", "multiple", "truefalse")]
-    if parts[:1] == ["questions"] and len(parts) >= 2:
-        parts = parts[2:]
+    parts = list(loc[2:] if loc[:1] == ("questions",) and len(loc) >= 2 else loc)
     out = ""
     for p in parts:
         out += f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if out else str(p))
     return out
 
 
-def _allowed(model_loc: tuple, data: object) -> str:
-    from .schema import MultipleQuestion, Option, SingleQuestion, TrueFalseQuestion
-
-    if len(model_loc) <= 1:
-        fields = Bank.model_fields
-    elif model_loc[-2] == "options" or (len(model_loc) >= 3 and "options" in model_loc):
-        fields = Option.model_fields
-    else:
-        qtype = next((p for p in model_loc if p in ("single", "multiple", "truefalse")), None)
-        fields = {"single": SingleQuestion, "multiple": MultipleQuestion, "truefalse": TrueFalseQuestion}.get(
-            qtype, SingleQuestion).model_fields
-    return ", ".join(fields)
-
-
-def _problem(file: str, data: object, lines: yaml.Node, err: dict) -> Problem:
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if "loc" in ctx:  # a model-level rule that knows which item is at fault
-        loc = tuple(ctx["loc"])
-    elif kind in ("single_correct", "multiple_correct"):
-        loc = (*loc, "options")
-    elif kind == "union_tag_invalid":
-        loc = (*loc, "type")
-    line, qid, key = _walk(lines, data, loc)
-    if kind == "missing" or kind == "union_tag_not_found":
-        key = str(loc[-1]) if loc and kind == "missing" else "type"
-    where = _describe(loc)
-    fmt = {"key": key or where, "where": where, **{k: v for k, v in ctx.items() if k != "loc"}}
-    if kind == "extra_forbidden":
-        fmt["allowed"] = _allowed(loc, data)
-    if kind in _MESSAGES:
-        message = _MESSAGES[kind].format(**fmt)
-    elif kind in ("single_correct", "multiple_correct", "duplicate_id", "duplicate_term", "option_blocks"):
-        message = err["msg"]
-    else:
-        got = err.get("input")
-        shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        message = f"'{where or 'bank'}': {err['msg'][0].lower() + err['msg'][1:]} (found {shown})."
-    fix = _FIXES.get(kind)
-    if fix:
-        message = f"{message} {fix.format(**fmt)}"
-    return Problem(file, line, message, qid)
+# Names for msgspec's JSON type names, in an editor's words.
+_EXPECTED = {"str": "text", "bool": "true or false", "int": "a whole number", "float": "a number",
+             "array": "a list", "object": "keys indented under it", "date": "a date"}
+_FOUND = {"str": "text", "bool": "true/false", "int": "a number", "float": "a decimal number", "null": "empty",
+          "array": "a list", "object": "keys", "date": "a date", "datetime": "a date and time"}
+_TYPE_FIXES = {
+    "str": "Fix: write text here; put it in quotes if it looks like a number, a date or true/false.",
+    "bool": "Fix: write true or false.",
+    "int": "Fix: write a whole number.",
+    "array": "Fix: write a list, one item per line starting with '- '.",
+    "object": "Fix: write the keys of this item indented under it.",
+    "date": "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20.",
+}
+_PATTERN_FIXES = {
+    ID_PATTERN: "Fix: use only lower-case letters a-z, digits and single hyphens, e.g. 'mer-enn-bolig'.",
+}
 
 
-def validate_file(path: Path, model, expected: type, shape_hint: str):
-    """Read a YAML file and validate it against a pydantic model or TypeAdapter.
+def _shown(value: object) -> str:
+    shown = repr(value) if not isinstance(value, (dict, list)) else ("a list" if isinstance(value, list) else "keys")
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _at(data: object, loc: tuple) -> object:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _message(issue: Issue, data: object) -> str:
+    """What is wrong and how to fix it, in words an editor can act on."""
+    d = issue.details
+    where = _describe(issue.loc) or "bank"
+    if issue.kind == "missing":
+        if d["key"] == "type":
+            return "'type' is missing. Fix: add 'type: single', 'type: multiple' or 'type: truefalse'."
+        return f"'{d['key']}' is missing. Fix: add '{d['key']}'."
+    if issue.kind == "unknown_key":
+        allowed = f" (allowed here: {', '.join(d['allowed'])})" if d.get("allowed") else ""
+        return f"unknown key '{d['key']}'. Fix: remove '{d['key']}' or correct its spelling{allowed}."
+    if issue.kind == "tag":
+        return f"unknown question type '{d['value']}'. Fix: use type {', '.join(QUESTION_TYPES[:-1])} or {QUESTION_TYPES[-1]}."
+    if issue.kind == "rule":
+        return d["message"]
+    if issue.kind == "wrong_type":
+        expected = next((t for t in d["expected"].split(" | ") if t != "null"), "str")
+        fix = _TYPE_FIXES.get(expected, "Fix: correct the value.")
+        if d["got"] == "null":
+            return f"'{where}' is empty. {fix}"
+        found = _at(data, issue.loc)
+        found = "" if isinstance(found, (dict, list)) else f" (found {_shown(found)})"
+        return f"'{where}' must be {_EXPECTED.get(expected, expected)}, not {_FOUND.get(d['got'], d['got'])}{found}. {fix}"
+    if issue.kind == "too_short" and d["what"] == "str":
+        return f"'{where}' is empty. Fix: write the text, or remove the key if it is optional."
+    if issue.kind == "too_long" and d["what"] == "str":
+        return f"'{where}' is too long. Fix: shorten it to at most {d['limit']} characters."
+    if issue.kind == "too_short":
+        return f"'{where}' has too few items. Fix: add more items (at least {d['limit']})."
+    if issue.kind == "too_long":
+        return f"'{where}' has too many items. Fix: remove items (at most {d['limit']})."
+    if issue.kind == "out_of_range":
+        found = _shown(_at(data, issue.loc))
+        if d.get("low") is not None and d.get("high") is not None:
+            return f"'{where}' is out of range (found {found}). Fix: use a number from {d['low']} to {d['high']}."
+        return f"'{where}' must be {d['op']} {d['limit']} (found {found}). Fix: change the number."
+    if issue.kind == "pattern":
+        example = f"Fix: write it like '{d['examples'][0]}'." if d.get("examples") else "Fix: correct its form."
+        fix = _PATTERN_FIXES.get(d["pattern"], example)
+        return f"'{where}' has the wrong form (found {_shown(_at(data, issue.loc))}). {fix}"
+    found = _shown(_at(data, issue.loc))
+    if d.get("type") in _TYPE_FIXES:
+        return f"'{where}' is not {_EXPECTED[d['type']]} (found {found}). {_TYPE_FIXES[d['type']]}"
+    return f"'{where}': {d.get('message', 'invalid value')} (found {found}). Fix: correct the value."
+
+
+def validate_file(path: Path, model, expected: type, shape_hint: str, check=None):
+    """Read a YAML file and validate it against a model (see validation.validate).
 
     `expected` is the top-level YAML type (dict or list); `shape_hint` tells
     the editor how the file should start when it is something else.
     """
     file = display_path(path)
-    data, lines = read_yaml(path)
+    data, lines = read_yaml(path, strip=True)
     if not isinstance(data, expected):
         raise CourseError(Problem(file, lines.start_mark.line + 1, shape_hint))
-    validate = model.model_validate if hasattr(model, "model_validate") else model.validate_python
     try:
-        return validate(data)
-    except ValidationError as e:
+        return validate(data, model, check)
+    except Invalid as e:
         problems = []
         seen = set()
-        for err in e.errors(include_url=False):
-            p = _problem(file, data, lines, err)
+        for issue in e.issues:
+            line, qid = _walk(lines, data, issue.loc)
+            p = Problem(file, line, _message(issue, data), qid)
             if (p.line, p.message) not in seen:
                 seen.add((p.line, p.message))
                 problems.append(p)
-        raise CourseError(problems) from None
+        raise CourseError(sorted(problems, key=lambda p: p.line or 0)) from None
 
 
 def load_bank(path: Path) -> Bank:
