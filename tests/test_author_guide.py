@@ -1,0 +1,93 @@
+"""The author guide's error examples are what the course really says.
+
+FORFATTERVEILEDNING.md shows editors the messages they will meet. Each
+mistake below is made in a copy of the real course; every example line in
+the guide for these files must be a message the code gives, and every
+message here must be shown in the guide.
+"""
+
+import re
+import shutil
+
+import pytest
+
+from krisesenterkurs.course import load_modules
+from krisesenterkurs.errors import CourseError
+from krisesenterkurs.loader import load_bank
+from tests.support import ROOT
+
+BANK = "quizzes/mandat.yml"
+MODULE = "modules/mandat/module.yml"
+
+
+def _question(text: str, qid: str) -> tuple[int, int]:
+    """Where a question's lines start and end in the bank text."""
+    start = text.index(f"  - id: {qid}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return start, len(text) if end < 0 else end
+
+
+def in_question(qid: str, old: str, new: str, count: int = 1):
+    def edit(text: str) -> str:
+        start, end = _question(text, qid)
+        part = text[start:end]
+        assert old in part, f"{BANK}: question '{qid}' no longer has {old!r}; update the guide's example"
+        return text[:start] + part.replace(old, new, count) + text[end:]
+    return edit
+
+
+# name: (file, edit)
+MISTAKES = {
+    "ja for true": (BANK, in_question("reetablering-ansvar", "answer: true", "answer: ja")),
+    "tab": (BANK, in_question("reetablering-ansvar", "    explanation: |", "\texplanation: |")),
+    "colon in text": (BANK, in_question("tilbudet-i-tillegg-til-bosted", "      - text: Grupper",
+                                        "      - text: Grupper: for voksne")),
+    "single without a right answer": (BANK, in_question("dagsamtaler-uten-a-bo", "        correct: true\n", "")),
+    "multiple without a right answer": (BANK, in_question("tilbudet-i-tillegg-til-bosted", "        correct: true\n", "", -1)),
+    "key in Norwegian": (BANK, in_question("reetablering-ansvar", "    explanation:", "    forklaring:")),
+    "id with capitals and space": (BANK, in_question("fagressurs-barnevern", "- id: fagressurs-barnevern",
+                                                     "- id: Fagressurs barnevern")),
+    "same id twice": (BANK, in_question("reetablering-ansvar", "- id: reetablering-ansvar", "- id: dagsamtaler-uten-a-bo")),
+    "unknown type": (BANK, in_question("reetablering-ansvar", "type: truefalse", "type: santusant")),
+    "version and date": (MODULE, lambda t: t.replace('version: "1.0"\nupdated: 2026-11-27', "version: 1.1\nupdated: 27.11.2026", 1)),
+}
+
+
+def messages(tmp_path, monkeypatch, file, edit) -> list[str]:
+    for part in ("quizzes", "modules"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    target = tmp_path / file
+    text = target.read_text(encoding="utf-8")
+    changed = edit(text)
+    assert changed != text
+    target.write_text(changed, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CourseError) as info:
+        load_bank(target.relative_to(tmp_path)) if file == BANK else load_modules(tmp_path / "modules", tmp_path / "quizzes")
+    return [str(p) for p in info.value.problems]
+
+
+def guide_examples() -> set[str]:
+    guide = (ROOT / "FORFATTERVEILEDNING.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```text\n(.*?)```", guide, re.S)
+    return {line for block in blocks for line in block.splitlines() if line.startswith((f"{BANK}:", f"{MODULE}:"))}
+
+
+@pytest.fixture(scope="module")
+def produced(tmp_path_factory):
+    out = {}
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for name, (file, edit) in MISTAKES.items():
+            out[name] = messages(tmp_path_factory.mktemp("course"), monkeypatch, file, edit)
+    return out
+
+
+@pytest.mark.parametrize("name", list(MISTAKES))
+def test_each_mistake_is_shown_in_the_guide_as_the_course_reports_it(produced, name):
+    missing = [m for m in produced[name] if m not in guide_examples()]
+    assert not missing, f"FORFATTERVEILEDNING.md should show: {missing}"
+
+
+def test_every_example_in_the_guide_is_a_real_message(produced):
+    real = {m for found in produced.values() for m in found}
+    assert guide_examples() - real == set()
