@@ -436,8 +436,10 @@
     current = manifest();
     if (!current || !store) return;
     document.body.classList.remove("kk-certificate-page");
-    track(current);
-    refresh();
+    track(current);  // at once: a learner who leaves right away has still visited the page
+    // Drawing is a task of its own. Run at once, it would fall into the task in which Material
+    // starts up (the last deferred script and DOMContentLoaded share one), and make it longer.
+    setTimeout(refresh, 0);
   }
 
   document.addEventListener("krisesenterkurs:changed", function () {

@@ -324,8 +324,8 @@
   function start() {
     if (started) return;
     started = true;
-    if (kk.onPage) kk.onPage(init);
-    else init();
+    init();  // now, not in a later task: a learner may answer as soon as the page shows
+    if (kk.onPage) kk.onPage(init);  // and after instant navigation (quizzes already set up are skipped)
   }
   if (kk.onPage || document.readyState === "complete") start();
   else {

@@ -57,5 +57,6 @@
     }
   });
 
-  window.krisesenterkurs.onPage(init);
+  // A task of its own, outside Material's start-up task (see progress.js).
+  window.krisesenterkurs.onPage(function () { setTimeout(init, 0); });
 })();
