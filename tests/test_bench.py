@@ -5,11 +5,17 @@ import sys
 
 import pytest
 
+from bench.__main__ import growth
 from tests.support import ROOT
 
-pytestmark = pytest.mark.browser  # times a page in Chromium
+
+def test_growth_is_time_per_added_page_between_sizes():
+    rows = [(10, {"plain": 1.0, "ours": 1.25}), (50, {"plain": 2.0, "ours": 2.5}), (250, {"plain": 12.0, "ours": 12.5})]
+    assert growth(rows) == [(10, 50, {"plain": 25.0, "ours": 31.25}), (50, 250, {"plain": 50.0, "ours": 50.0})]
+    assert growth(rows[:1]) == []
 
 
+@pytest.mark.browser  # times a page in Chromium
 def test_bench_runs_at_the_smallest_size(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
     result = subprocess.run([sys.executable, "-m", "bench", "--sizes", "10", "--repeats", "1", "--runs", "1",
@@ -19,3 +25,4 @@ def test_bench_runs_at_the_smallest_size(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "| 10 |" in text and "mkdocs-quiz" in text and "DOMContentLoaded" in text
     assert "| /moduler/mandat/quiz/ |" in text and "loaded only where needed" in text
+    assert "| build time linear in N (what the extension adds) | not measured (one size) |" in text
