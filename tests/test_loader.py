@@ -91,6 +91,13 @@ def test_a_date_that_is_no_date_names_its_line(tmp_path):
     assert "'2026-13-45' is not a valid date. Fix:" in str(error)
 
 
+def test_a_value_its_explicit_type_cannot_read(tmp_path):
+    text = VALID.replace("pass_mark: 80", "pass_mark: !!int åtti")
+    error = problem_for(tmp_path, text)
+    assert str(error).endswith(f"test.yml:{line_of(text, 'pass_mark')}: 'åtti' cannot be read as int. "
+                               "Fix: correct it, or put text in quotes.")
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path):
     text = VALID.replace("    prompt: Velg to.", "    prompt: [Velg to.")
     message = str(problem_for(tmp_path, text))

@@ -59,9 +59,13 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[P
         return node.value.strip() if strip else node.value
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError):  # a date that looks right but is not one, such as 2026-13-45
-        problems.append(Problem(file, node.start_mark.line + 1, f"'{node.value}' is not a valid date. "
-                                "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20, or put text in quotes."))
+    except (ValueError, OverflowError):  # looks like a date but is not one (2026-13-45), or `!!int abc`
+        if node.tag.endswith(":timestamp"):
+            message = (f"'{node.value}' is not a valid date. "
+                       "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20, or put text in quotes.")
+        else:
+            message = f"'{node.value}' cannot be read as {node.tag.rsplit(':', 1)[-1]}. Fix: correct it, or put text in quotes."
+        problems.append(Problem(file, node.start_mark.line + 1, message))
         return None
 
 

@@ -157,10 +157,10 @@ def _parse(error: msgspec.ValidationError, loc: Loc, model: Any) -> Issue:
             kind = "too_short" if details["op"].startswith(">") else "too_long"
             details["limit"] = int(details["limit"])
         if kind == "out_of_range":
-            details["low"] = next((m.ge for m in metas if m.ge is not None), None)
-            details["high"] = next((m.le for m in metas if m.le is not None), None)
+            details["low"] = next((meta.ge for meta in metas if meta.ge is not None), None)
+            details["high"] = next((meta.le for meta in metas if meta.le is not None), None)
         if kind == "pattern":
-            details["examples"] = next((m.examples for m in metas if m.examples), None)
+            details["examples"] = next((meta.examples for meta in metas if meta.examples), None)
         if kind == "tag":
             details["value"] = details["value"].strip("'")
         return Issue(loc, kind, details)
