@@ -159,8 +159,7 @@ def lighthouse_performance(runs: int, work: Path) -> dict[str, float]:
                 subprocess.run(
                     [str(LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"), base + page, "--quiet",
                      "--output=json", f"--output-path={report}", "--only-categories=performance",
-                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-                     "--disable-background-networking --disable-component-update --disable-sync --no-first-run"],
+                     "--chrome-flags=" + (LIGHTHOUSE / "chrome-flags").read_text(encoding="utf-8").strip()],
                     env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
                 found.append(json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"]["score"])
             scores[page] = statistics.median(found)

@@ -22,7 +22,7 @@ for page in "" "moduler/mandat/"; do
   url="http://127.0.0.1:$port/$page"
   tools/lighthouse/node_modules/.bin/lighthouse "$url" --quiet --output=json --output-path="$work/report.json" \
     --only-categories=accessibility,best-practices \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null 2>&1
+    --chrome-flags="$(cat tools/lighthouse/chrome-flags)" >/dev/null 2>&1
   .venv/bin/python - "$work/report.json" "$url" <<'PY' || status=1
 import json, sys
 report = json.load(open(sys.argv[1]))
