@@ -183,19 +183,25 @@ def _at(data: object, loc: tuple) -> object:
     return data
 
 
+def _or(words) -> str:
+    """'a, b or c'."""
+    words = list(words)
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def _message(issue: Issue, data: object) -> str:
     """What is wrong and how to fix it, in words an editor can act on."""
     d = issue.details
     where = _describe(issue.loc) or "bank"
     if issue.kind == "missing":
         if d["key"] == "type":
-            return "'type' is missing. Fix: add 'type: single', 'type: multiple' or 'type: truefalse'."
+            return "'type' is missing. Fix: add " + _or(f"'type: {t}'" for t in QUESTION_TYPES) + "."
         return f"'{d['key']}' is missing. Fix: add '{d['key']}'."
     if issue.kind == "unknown_key":
         allowed = f" (allowed here: {', '.join(d['allowed'])})" if d.get("allowed") else ""
         return f"unknown key '{d['key']}'. Fix: remove '{d['key']}' or correct its spelling{allowed}."
     if issue.kind == "tag":
-        return f"unknown question type '{d['value']}'. Fix: use type {', '.join(QUESTION_TYPES[:-1])} or {QUESTION_TYPES[-1]}."
+        return f"unknown question type '{d['value']}'. Fix: use type {_or(QUESTION_TYPES)}."
     if issue.kind == "rule":
         return d["message"]
     if issue.kind == "wrong_type":
