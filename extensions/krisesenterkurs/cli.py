@@ -12,29 +12,25 @@ import datetime
 import sys
 from pathlib import Path
 
-from .errors import CourseError
+from .core.errors import CourseError
 
 
-def _project(args):
-    from .authoring import Project
+def _settings(args):
+    from .core.errors import Problem
+    from .core.settings import CONFIG_FILE, Settings
+    from .core.yamlfile import display_path
 
     root = Path(args.project).resolve()
-    if not (root / "mkdocs.yml").exists():
-        raise CourseError(_problem(root, "holds no mkdocs.yml. Fix: run the command in the course folder or give --project."))
-    return Project(root)
-
-
-def _problem(where, message):
-    from .errors import Problem
-    from .loader import display_path
-
-    return Problem(display_path(Path(where)), None, message)
+    if not (root / CONFIG_FILE).exists():
+        raise CourseError(Problem(display_path(root), None, "holds no mkdocs.yml. "
+                                  "Fix: run the command in the course folder or give --project."))
+    return Settings.load(root / CONFIG_FILE)
 
 
 def _check(args) -> int:
-    from .authoring import check
+    from .authoring.check import check
 
-    problems, warnings = check(_project(args))
+    problems, warnings = check(_settings(args))
     for p in problems:
         print(p)
     for w in warnings:
@@ -44,9 +40,9 @@ def _check(args) -> int:
 
 
 def _new_module(args) -> int:
-    from .authoring import new_module
+    from .authoring.scaffold import new_module
 
-    for path in new_module(_project(args), args.title, folder=args.folder, editor=args.editor):
+    for path in new_module(_settings(args), args.title, folder=args.folder, editor=args.editor):
         print(path)
     print("Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.",
           file=sys.stderr)
@@ -54,33 +50,33 @@ def _new_module(args) -> int:
 
 
 def _schema(args) -> int:
-    from .authoring import write_schema
+    from .authoring.check import write_schema
 
-    print(write_schema(_project(args)))
+    print(write_schema(_settings(args)))
     return 0
 
 
 def _package(args) -> int:
-    from .authoring import package
+    from .publishing.package import package
 
     target = Path(args.out or f"dist/krisesenterkurs-{datetime.date.today().isoformat()}.zip")
-    print(package(_project(args), target.resolve(), pdfs=not args.no_pdf))
+    print(package(_settings(args), target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
     return 0
 
 
 def _scorm(args) -> int:
-    from .authoring import scorm
+    from .publishing.scorm import scorm
 
     target = Path(args.out or f"dist/krisesenterkurs-scorm12-{datetime.date.today().isoformat()}.zip")
-    print(scorm(_project(args), target.resolve(), pdfs=not args.no_pdf))
+    print(scorm(_settings(args), target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
     return 0
 
 
 def _handouts(args) -> int:
-    from .printing import make_pdfs
+    from .publishing.pdf import make_pdfs
 
     try:
-        for path in make_pdfs(Path(args.site), args.chromium):
+        for path in make_pdfs(Path(args.site), args.chromium, _settings(args)):
             print(path)
     except FileNotFoundError as e:
         print(f"krisesenterkurs handouts: {e}", file=sys.stderr)
@@ -88,7 +84,30 @@ def _handouts(args) -> int:
     return 0
 
 
+def _build(args) -> int:
+    from .publishing.engines import run
+
+    result = run(_settings(args), Path(args.site_dir), engine=args.engine, strict=not args.no_strict,
+                 clean=not args.keep_cache)
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    return 0 if result.returncode == 0 else 1
+
+
+def _postbuild(args) -> int:
+    from .publishing.postbuild import postbuild
+
+    postbuild(Path(args.site))
+    return 0
+
+
+def _engine_argument(command) -> None:
+    command.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                         help="the site generator (default: mkdocs; zensical is Material's successor)")
+
+
 def _zip_arguments(command, default: str) -> None:
+    _engine_argument(command)
     command.add_argument("--out", help=f"the zip to write (default: {default})")
     command.add_argument("--no-pdf", action="store_true",
                          help="leave out the PDF handouts (faster; their links then lead nowhere)")
@@ -137,6 +156,22 @@ def main(argv: list[str] | None = None) -> int:
                                         "completed), the last page and the learner's progress.")
     _zip_arguments(c, "dist/krisesenterkurs-scorm12-<date>.zip")
     c.set_defaults(run=_scorm)
+
+    c = commands.add_parser("build", help="build the site with MkDocs or Zensical",
+                            description="Check the course, then build the site with the chosen engine into a folder. "
+                                        "Both engines read mkdocs.yml; Zensical runs no plugins, so the course is "
+                                        "checked first and the post-build step runs after it.")
+    _engine_argument(c)
+    c.add_argument("--site-dir", default="site", help="the folder to build into (default: site)")
+    c.add_argument("--no-strict", action="store_true", help="do not stop on warnings (broken links and the like)")
+    c.add_argument("--keep-cache", action="store_true", help="Zensical: reuse its cache of unchanged pages")
+    c.set_defaults(run=_build)
+
+    c = commands.add_parser("postbuild", help="the step every build ends with (minified scripts and styles)",
+                            description="Minify the course's scripts and styles in a built site. The MkDocs plugin "
+                                        "runs it itself; run it after 'zensical build'.")
+    c.add_argument("--site", default="site", help="the built site folder (default: site)")
+    c.set_defaults(run=_postbuild)
 
     c = commands.add_parser("handouts", help="PDF handouts for every module and the whole course, into a built site",
                             description="Print every module's handout (utdelingsark) and the whole course to PDF "

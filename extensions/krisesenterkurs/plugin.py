@@ -1,34 +1,35 @@
-"""Thin MkDocs glue around the quiz extension.
+"""Thin, optional MkDocs glue around the course's Markdown extensions.
 
-Everything a page needs is rendered by the Markdown extension; this plugin
-only adds what a single page cannot know: it validates every bank before
-the build, tells the extensions which page they are rendering (for error
-messages), the theme's language and the site's name and author, and fails the build when a bank is not
-used by any page. Zensical ignores plugins; there the extension still renders
-and validates every bank a page uses.
+Everything a page needs is rendered by the Markdown extensions, which read the
+course's settings themselves (core.settings), so the course builds the same
+under Zensical, which runs no plugins. Under MkDocs this plugin adds what makes
+the build nicer, never what it needs:
+
+- it hands the extensions MkDocs' own reading of mkdocs.yml and opens a build
+  scope, so every file is read once per build (core.cache);
+- it checks the whole course before any page is built, so a mistake stops the
+  build with one line per problem instead of failing page by page;
+- it tells the extensions which page they render (for error messages);
+- it lets the search plugin skip the quizzes (most of the build time otherwise);
+- it runs the post-build step (publishing.postbuild) and watches the course's
+  folders during `mkdocs serve`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from . import quiz
-from .errors import CourseError
-from .loader import cached_banks, display_path, new_build
+from .core import cache, settings
+from .core import page as page_context
+from .core.errors import CourseError
+from .quiz import markup
 
 EXTENSION = "krisesenterkurs.quiz"
-PROGRESS = "krisesenterkurs.progress"
-HANDOUT = "krisesenterkurs.handout"
-VERSIONS = "krisesenterkurs.versions"
-# The quiz as quiz_html.py writes it (it holds no other <section>).
-QUIZ_HTML = re.compile(r'<section class="kk-quiz".*?</section>', re.S)
 
 
 class CoursePluginConfig(base.Config):
@@ -39,40 +40,28 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     _hidden: list[str] = []  # the quizzes of the page being indexed, while they step aside
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if EXTENSION not in config.markdown_extensions:
-            raise PluginError(f"{config.config_file_path}: the plugin 'krisesenterkurs' needs the Markdown extension "
-                              f"'{EXTENSION}'. Fix: add it under 'markdown_extensions'.")
-        options = config.mdx_configs.setdefault(EXTENSION, {})
-        options.setdefault("lang", config.theme.get("language", "nb"))
-        self._options = options
-        self._banks_dir = Path(options.get("banks", "quizzes"))
-        new_build()
+        cache.new_build()
         try:
-            cached_banks(self._banks_dir)
-            for name in (PROGRESS, HANDOUT, VERSIONS):
-                if name in config.markdown_extensions:
-                    config.mdx_configs.setdefault(name, {}).setdefault("lang", options["lang"])
-            if PROGRESS in config.markdown_extensions:
-                progress = config.mdx_configs[PROGRESS]
-                progress.setdefault("course_title", config.site_name)
-                progress.setdefault("publisher", config.site_author or "")
-                progress.setdefault("directory_urls", config.use_directory_urls)
-                from .course import cached_modules  # only courses with modules need it
+            self._settings = settings.Settings.from_config(config, config.config_file_path)
+            settings.use(self._settings)
+            from .authoring.check import build_problems
 
-                cached_modules(Path(progress.get("modules", "modules")), self._banks_dir)
+            problems = build_problems(self._settings, set(config.markdown_extensions))
         except CourseError as e:
             raise PluginError(str(e)) from None
+        if problems:
+            raise PluginError(str(CourseError(problems)))
         return config
 
-    def on_pre_build(self, config: MkDocsConfig) -> None:
-        quiz.used_banks.clear()
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        s = self._settings
+        for path in (s.modules, s.quizzes, s.scenarios, s.glossary):
+            if path.exists():
+                server.watch(str(path))
+        return server
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:
-        # Name the page as the editor knows it (modules/... rather than the symlinked path).
-        where = display_path(Path(os.path.realpath(page.file.abs_src_path)))
-        for name in (EXTENSION, HANDOUT, VERSIONS):
-            if name in config.mdx_configs:
-                config.mdx_configs[name]["page"] = where
+        page_context.set_mkdocs_page(page.file.abs_src_path)
         return markdown
 
     # The quiz is kept out of the search index (data-search-exclude), yet the search plugin would
@@ -82,7 +71,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def _hide_quizzes(self, context, page, config, nav):
         hidden: list[str] = []
         if page.content:
-            page.content = QUIZ_HTML.sub(lambda m: hidden.append(m.group(0)) or "<!--kk-quiz-->", page.content)
+            page.content = markup.SECTION.sub(lambda m: hidden.append(m.group(0)) or "<!--kk-quiz-->", page.content)
         self._hidden = hidden
         return context
 
@@ -97,23 +86,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     on_page_context = CombinedEvent(_hide_quizzes, _restore_quizzes)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # The theme's scripts and styles are written to be read, with comments that say why; learners
-        # get them minified, about a third less to download (see BENCHMARKS.md).
-        import rcssmin
-        import rjsmin
+        from .publishing.postbuild import postbuild
 
-        for path in (Path(config.site_dir) / "assets" / "krisesenterkurs").glob("*.*"):
-            minify = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
-            if minify:
-                path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+        postbuild(config.site_dir)
 
-    def on_env(self, env, config: MkDocsConfig, files):
-        # Every page has been rendered by now, and nothing has been written.
-        unused = []
-        for bank_id, loaded in sorted(cached_banks(self._banks_dir).items()):
-            if bank_id not in quiz.used_banks:
-                unused.append(f"{display_path(loaded.path)}:1: bank '{bank_id}' is not used by any page. "
-                              f"Fix: place it on a page with '/// quiz | {bank_id}', or delete the file.")
-        if unused:
-            raise PluginError("\n".join(unused))
-        return env
+    def on_shutdown(self) -> None:
+        settings.use(None)
+        page_context.set_mkdocs_page(None)

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from .course import cached_modules, manifest, page_url
-from .strings import normalise, table
+from ..core.settings import current
+from ..core.strings import table
+from .modules import course_modules, manifest
 
 PROGRESS_WORDS = (
     "progress_label", "indicator", "indicator_short", "status_not_started", "status_started",
@@ -43,14 +43,16 @@ PROGRESS_WORDS = (
 
 
 class ManifestTreeprocessor(Treeprocessor):
-    def __init__(self, md, data: str, words: str):
+    def __init__(self, md, config_file: str):
         super().__init__(md)
-        self.data = data
-        self.words = words
+        self.config_file = config_file
 
     def run(self, root):
-        etree.SubElement(root, "div", {"class": "kk-course", "hidden": "hidden",
-                                       "data-course": self.data, "data-strings": self.words})
+        settings = current(self.config_file)
+        data = json.dumps(manifest(settings, course_modules(settings)), ensure_ascii=False)
+        words = table(settings.language)
+        ui = json.dumps({k: words[k] for k in PROGRESS_WORDS}, ensure_ascii=False)
+        etree.SubElement(root, "div", {"class": "kk-course", "hidden": "hidden", "data-course": data, "data-strings": ui})
 
 
 class _Placeholder(Block):
@@ -64,7 +66,7 @@ class _Placeholder(Block):
         holder = etree.SubElement(parent, "div", {"class": f"kk-{self.KIND}", "data-kk": self.KIND})
         noscript = etree.SubElement(holder, "noscript")
         p = etree.SubElement(noscript, "p")
-        p.text = AtomicString(self.config["words"]["needs_javascript"])
+        p.text = AtomicString(table(current(self.config["config_file"]).language)["needs_javascript"])
         return holder
 
 
@@ -83,36 +85,16 @@ class CertificateBlock(_Placeholder):
 class ProgressExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {
-            "modules": ["modules", "Folder with one folder per module, each with a module.yml."],
-            "banks": ["quizzes", "Folder with the question banks."],
-            "url_prefix": ["moduler/", "Where the module folders appear in the site, from its root."],
-            "progress_page": ["fremdrift.md", "The «Min fremdrift» page, from the docs folder."],
-            "certificate_page": ["kursbevis.md", "The certificate page, from the docs folder."],
-            "directory_urls": [True, "MkDocs' use_directory_urls (the MkDocs plugin sets it)."],
-            "course_title": ["", "The course's name on the certificate (the MkDocs plugin sets site_name)."],
-            "publisher": ["", "The publisher on the certificate (the MkDocs plugin sets site_author)."],
-            "lang": ["nb", "Language of the words: nb, nn or en."],
+            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
         }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
+        # The course is read when a page is rendered, not here (see quiz.extension).
         config = self.getConfigs()
-        words = table(normalise(config["lang"]))
-        modules = cached_modules(Path(config["modules"]), Path(config["banks"]))
-        urls = bool(config["directory_urls"])
-        data = manifest(modules, Path(config["banks"]), config["url_prefix"], urls)
-        data.update({
-            "progress": page_url(config["progress_page"], urls),
-            "certificate": page_url(config["certificate_page"], urls),
-            "title": config["course_title"],
-            "publisher": config["publisher"],
-            "lang": normalise(config["lang"]),
-        })
-        ui = json.dumps({k: words[k] for k in PROGRESS_WORDS}, ensure_ascii=False)
-        md.treeprocessors.register(
-            ManifestTreeprocessor(md, json.dumps(data, ensure_ascii=False), ui), "kk_course_manifest", 1)
+        md.treeprocessors.register(ManifestTreeprocessor(md, config["config_file"]), "kk_course_manifest", 1)
         for block in (ProgressBlock, ResumeBlock, CertificateBlock):
-            block_mgr.register(block, {"words": words})
+            block_mgr.register(block, config)
 
 
 def makeExtension(*args, **kwargs):

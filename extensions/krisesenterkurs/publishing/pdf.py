@@ -15,6 +15,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
+from ..core.settings import Settings, current
+
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
@@ -40,18 +42,19 @@ def serve_folder(site: Path, handler: type[SimpleHTTPRequestHandler] = QuietHand
     return server, f"http://127.0.0.1:{port}/"
 
 
-def handout_pages(site: Path) -> list[tuple[str, Path]]:
+def handout_pages(site: Path, modules_in_site: str = "moduler") -> list[tuple[str, Path]]:
     """(module folder, handout page file), for directory URLs (…/utdelingsark/index.html) or flat files."""
-    pages = [(p.parent.parent.name, p) for p in (site / "moduler").glob("*/utdelingsark/index.html")]
-    pages += [(p.parent.name, p) for p in (site / "moduler").glob("*/utdelingsark.html")]
+    pages = [(p.parent.parent.name, p) for p in (site / modules_in_site).glob("*/utdelingsark/index.html")]
+    pages += [(p.parent.name, p) for p in (site / modules_in_site).glob("*/utdelingsark.html")]
     return sorted(pages)
 
 
-def make_pdfs(site: Path, chromium: str | None = None) -> list[Path]:
+def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None = None) -> list[Path]:
     """Write the PDFs into the built site; return their paths."""
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader, PdfWriter
 
+    settings = settings or current()
     site = Path(site)
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site} holds no built site (no index.html). Build it first with 'mkdocs build'.")
@@ -68,7 +71,7 @@ def make_pdfs(site: Path, chromium: str | None = None) -> list[Path]:
                 page.goto(url, wait_until="load")
                 return page.pdf(format="A4", print_background=True, outline=True, tagged=True)
 
-            for module, html in handout_pages(site):
+            for module, html in handout_pages(site, settings.modules_in_site):
                 # Beside the page, where its link «utdelingsark-<module>.pdf» points in both URL styles.
                 target = html.parent / f"utdelingsark-{module}.pdf"
                 target.write_bytes(pdf(urljoin(base, html.relative_to(site).as_posix())))

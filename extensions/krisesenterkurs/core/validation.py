@@ -163,12 +163,27 @@ def _parse(error: msgspec.ValidationError, loc: Loc, model: Any) -> Issue:
             details["examples"] = next((meta.examples for meta in metas if meta.examples), None)
         if kind == "tag":
             details["value"] = details["value"].strip("'")
+        if not at:
+            details.update(_tags(model))
         return Issue(loc, kind, details)
     # Anything else is a value of the right type that cannot be read, such as the date "27.11.2026".
     leaf = _unwrap(model)[0] if not at else None
     if typing.get_origin(leaf) in (typing.Union, types.UnionType):  # an optional value: what it is when given
         leaf = next((t for t in typing.get_args(leaf) if t is not type(None)), None)
     return Issue(loc, "invalid", {"message": text, "type": _JSON_NAMES.get(leaf)})
+
+
+def _tags(model: Any) -> dict:
+    """For a tagged union (a question of several types): its tag field, the tags it allows and what a tag names."""
+    model = _unwrap(model)[0]
+    if typing.get_origin(model) not in (typing.Union, types.UnionType):
+        return {}
+    configs = [(m, getattr(m, "__struct_config__", None)) for m in typing.get_args(model)]
+    tagged = [(m, c) for m, c in configs if c and c.tag_field]
+    if not tagged:
+        return {}
+    return {"tag_field": tagged[0][1].tag_field, "tags": [c.tag for _, c in tagged],
+            "kind_name": getattr(tagged[0][0], "kind_name", tagged[0][1].tag_field)}
 
 
 _JSON_NAMES = {str: "str", bool: "bool", int: "int", float: "float", datetime.date: "date"}

@@ -18,9 +18,11 @@ from msgspec import Meta
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from .loader import cached, validate_file
-from .schema import Model
-from .validation import RuleError
+from ..core.cache import cached
+from ..core.messages import validate_file
+from ..core.model import Model
+from ..core.settings import Settings, current
+from ..core.validation import RuleError
 
 
 class Term(Model):
@@ -49,7 +51,13 @@ def _unique_terms(terms: list[Term]) -> None:
 
 def load_glossary(path: Path) -> list[Term]:
     return validate_file(Path(path), list[Term], list, "the glossary must be a list of terms. "
-                         "Fix: start each entry with '- term: ...'.", check=_unique_terms)
+                         "Fix: start each entry with '- term: ...'.", check=_unique_terms,
+                         holds="the glossary, one entry per term ('- term: ...', 'definition: ...')")
+
+
+def course_glossary(settings: Settings) -> list[Term]:
+    """The course's glossary, loaded once per build."""
+    return cached(load_glossary, settings.glossary)
 
 
 def norwegian_order(text: str) -> str:
@@ -73,6 +81,10 @@ _SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
 
 class GlossaryTreeprocessor(AbbrTreeprocessor):
     """Marks glossary terms in running text, but not in headings, links or code."""
+
+    def __init__(self, md, config_file: str):
+        super().__init__(md, {})
+        self.config_file = config_file
 
     def _split(self, text: str):
         """The text before the first term, and an <abbr> (with its tail) for each term after it."""
@@ -98,6 +110,8 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
 
 
     def run(self, root):
+        # Read when a page is rendered, not when the extension is made (see quiz.extension).
+        self.abbrs = abbreviations(course_glossary(current(self.config_file)))
         super().run(root)
         # Keyboard users reach each explanation once per page (Material shows the tooltip on
         # focus); making every occurrence a tab stop would bury the page's links.
@@ -121,7 +135,7 @@ class GlossaryBlock(Block):
 
     def on_end(self, block) -> None:
         dl = etree.SubElement(block, "dl")
-        for t in sorted(self.config["terms"], key=lambda t: norwegian_order(t.term)):
+        for t in sorted(course_glossary(current(self.config["config_file"])), key=lambda t: norwegian_order(t.term)):
             dt = etree.SubElement(dl, "dt", {"id": t.anchor})
             dt.text = AtomicString(t.term)
             if t.expansion:
@@ -133,13 +147,14 @@ class GlossaryBlock(Block):
 
 class GlossaryExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
-        self.config = {"file": ["glossary.yml", "The glossary (YAML), relative to where the build runs."]}
+        self.config = {
+            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
+        }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
-        terms = cached(load_glossary, Path(self.getConfig("file")))
-        md.treeprocessors.register(GlossaryTreeprocessor(md, abbreviations(terms)), "kk_glossary", 6)
-        block_mgr.register(GlossaryBlock, {"terms": terms})
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self.getConfig("config_file")), "kk_glossary", 6)
+        block_mgr.register(GlossaryBlock, self.getConfigs())
 
 
 def makeExtension(*args, **kwargs):

@@ -14,9 +14,9 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .quiz_html import quiz_html
+from .html import quiz_html
 from .schema import Bank, MultipleQuestion, SingleQuestion
-from .strings import table
+from ..core.strings import table
 
 _TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br", "blockquote", "abbr", "pre"}
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}

@@ -11,17 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cached_property
-from typing import Annotated, Union
+from typing import Annotated, ClassVar, Union
 
 import msgspec
 from msgspec import Meta
 
-from .validation import RuleError
-
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from ..core.model import Id, Model
+from ..core.validation import RuleError
 
 # Limits keep a question readable on a phone; they also stop a runaway paste.
-Id = Annotated[str, Meta(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Title = Annotated[str, Meta(min_length=1, max_length=200)]
 Prompt = Annotated[str, Meta(min_length=1, max_length=1500, description="Markdown: the question.")]
 OptionText = Annotated[str, Meta(min_length=1, max_length=500,
@@ -30,14 +28,6 @@ Feedback = Annotated[str, Meta(min_length=1, max_length=1500,
                                description="Markdown shown when the learner chose this option.")]
 Explanation = Annotated[str, Meta(min_length=1, max_length=3000, description="Markdown shown after the question is checked.")]
 Source = Annotated[str, Meta(min_length=1, max_length=500, description="Where the fact comes from (shown as «Kilde»).")]
-
-
-class Model(msgspec.Struct, forbid_unknown_fields=True, dict=True):
-    """Base of the course's models: unknown keys are mistakes. (`dict=True` lets a model cache its hash.)
-
-    Text arrives stripped of surrounding blanks: the loader strips it, so that a
-    trailing space in the YAML changes neither the page nor the learner's saved answer.
-    """
 
 
 class Option(Model):
@@ -53,6 +43,7 @@ class Option(Model):
 
 
 class _Question(Model, tag_field="type"):
+    kind_name: ClassVar[str] = "question type"  # what validation messages call the tag
     id: Annotated[Id, Meta(description="Stable, unique within the bank; part of the learner's saved answer.")]
     prompt: Prompt
     explanation: Explanation
@@ -108,7 +99,8 @@ class Bank(Model):
     id: Annotated[Id, Meta(description="Unique across the course; used in learners' storage keys.")]
     title: Title
     questions: Annotated[list[Question], Meta(min_length=1, max_length=100)]
-    pass_mark: Annotated[int, Meta(ge=0, le=100, description="Percent right needed to pass.")] = 80
+    # Without one, the bank takes the course's (extra.course.pass_mark in mkdocs.yml, 80 by default).
+    pass_mark: Annotated[int, Meta(ge=0, le=100, description="Percent right needed to pass (default: the course's, 80).")] | None = None
 
     def __post_init__(self) -> None:
         seen: set[str] = set()

@@ -20,7 +20,7 @@ def normalise(lang: str | None) -> str:
 @cache
 def table(lang: str) -> dict[str, str]:
     path = Path(__file__).with_name(f"{normalise(lang)}.yml")
-    from ..loader import read_yaml  # catches a key written twice, which plain YAML would hide
+    from ..yamlfile import read_yaml  # catches a key written twice, which plain YAML would hide
 
     data, _ = read_yaml(path)
     return data

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from .course import cached_modules
-from .errors import CourseError, Problem
-from .strings import normalise, table
+from ..core.errors import CourseError, Problem
+from ..core.page import current_page
+from ..core.settings import current
+from ..core.strings import table
+from .modules import course_modules
 
 MONTHS = {
     "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
@@ -41,13 +42,14 @@ class ModuleInfoBlock(Block):
     OPTIONS = {}
 
     def on_create(self, parent):
-        config = self.config
-        modules = {m.folder: m for m in cached_modules(Path(config["modules"]), Path(config["banks"]))}
+        settings = current(self.config["config_file"])
+        modules = {m.folder: m for m in course_modules(settings)}
         module = modules.get(self.argument.strip())
         if module is None:
-            raise CourseError(Problem(config["page"] or "page", None, f"'/// module-info' names no module "
+            raise CourseError(Problem(current_page(self.md), None, f"'/// module-info' names no module "
                                       f"'{self.argument.strip()}'. Fix: use one of: {', '.join(sorted(modules))}."))
-        words, lang = config["words"], config["lang"]
+        lang = settings.language
+        words = table(lang)
         p = etree.SubElement(parent, "p", {"class": "kk-module-info"})
         p.text = AtomicString(words["module_version"].format(version=module.meta.version) + " · " +
                               words["module_updated"].format(date=long_date(module.meta.updated, lang)))
@@ -60,22 +62,23 @@ class ChangelogBlock(Block):
     OPTIONS = {}
 
     def on_create(self, parent):
-        config = self.config
-        modules = cached_modules(Path(config["modules"]), Path(config["banks"]))
+        settings = current(self.config["config_file"])
+        modules = course_modules(settings)
+        words = table(settings.language)
         entries = sorted(((c, m) for m in modules for c in m.meta.changes),
                          key=lambda cm: (cm[0].date, cm[1].meta.number), reverse=True)
         holder = etree.SubElement(parent, "div", {"class": "kk-changelog"})
-        current = None
+        shown = None
         for change, module in entries:
-            if change.date != current:
-                current = change.date
+            if change.date != shown:
+                shown = change.date
                 h = etree.SubElement(holder, "h2", {"id": f"endringer-{change.date.isoformat()}"})
-                h.text = AtomicString(long_date(change.date, config["lang"]))
+                h.text = AtomicString(long_date(change.date, settings.language))
                 ul = etree.SubElement(holder, "ul")
             li = etree.SubElement(ul, "li")
             strong = etree.SubElement(li, "strong")
             strong.text = AtomicString(f"{module.meta.number} {module.meta.title}, " +
-                                       config["words"]["module_version"].format(version=change.version).lower() + ":")
+                                       words["module_version"].format(version=change.version).lower() + ":")
             strong.tail = AtomicString(" " + change.text)
         return holder
 
@@ -83,17 +86,12 @@ class ChangelogBlock(Block):
 class VersionsExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {
-            "modules": ["modules", "Folder with one folder per module."],
-            "banks": ["quizzes", "Folder with the question banks."],
-            "lang": ["nb", "Language: nb, nn or en."],
-            "page": ["", "Set by the MkDocs plugin: the page being built, for error messages."],
+            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
         }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
         config = self.getConfigs()
-        config["lang"] = normalise(config["lang"])
-        config["words"] = table(config["lang"])
         block_mgr.register(ModuleInfoBlock, config)
         block_mgr.register(ChangelogBlock, config)
 

@@ -1,29 +1,29 @@
 """The course's modules: metadata from `modules/<folder>/module.yml`, and the manifest pages carry.
 
-Each module folder holds a `module.yml` (title, number, bank). From these and
-the banks, the extension builds a small manifest of the course (modules, their
-addresses, the bank each one's quiz uses and that bank's content hash). Every
-page carries it, so the learner's progress can be shown anywhere without a
-hand-kept list in JavaScript and without a server.
+Each module folder holds a `module.yml` (title, number, bank, version, dates).
+From these and the banks, the extensions build a small manifest of the course
+(modules, their addresses, the bank each one's quiz uses and that bank's
+content hash). Every page carries it, so the learner's progress can be shown
+anywhere without a hand-kept list in JavaScript and without a server.
 """
 
 from __future__ import annotations
 
-import re
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-import datetime
-
 from msgspec import Meta
 
-from .errors import CourseError, Problem
-from .loader import cached, cached_banks, display_path, validate_file
-from .schema import Id, Model
-
-QUIZ_BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
-
+from ..core import blocks
+from ..core.cache import cached
+from ..core.errors import CourseError, Problem
+from ..core.messages import validate_file
+from ..core.model import Id, Model
+from ..core.settings import Settings
+from ..core.yamlfile import display_path
+from ..quiz.banks import LoadedBank, course_banks
 
 Version = Annotated[str, Meta(pattern=r"^\d+\.\d+(\.\d+)?$", examples=["1.2"], description="e.g. 1.2")]
 
@@ -54,20 +54,11 @@ class Module:
     path: Path
 
 
-def page_url(md_path: str, directory_urls: bool = True) -> str:
-    """The address MkDocs gives a page: with directory URLs 'quiz.md' -> 'quiz/' and 'index.md' -> '';
-    without them (a package opened from a folder) 'quiz.md' -> 'quiz.html'."""
-    stem = md_path[:-3]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def load_modules(directory: Path, banks_dir: Path) -> list[Module]:
+def load_modules(directory: Path, banks: dict[str, LoadedBank]) -> list[Module]:
     directory = Path(directory)
-    banks = cached_banks(banks_dir)
+    if not directory.is_dir():
+        raise CourseError(Problem(display_path(directory), None, "the modules folder does not exist. Fix: create it, "
+                                  "or set 'extra.course.modules' in mkdocs.yml to the folder that holds the modules."))
     modules: list[Module] = []
     problems: list[Problem] = []
     for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
@@ -78,7 +69,8 @@ def load_modules(directory: Path, banks_dir: Path) -> list[Module]:
             continue
         try:
             meta = validate_file(meta_path, ModuleMeta, dict, "module.yml must hold 'title', 'number' and 'bank'. "
-                                 "Fix: write them as 'key: value' lines.")
+                                 "Fix: write them as 'key: value' lines.",
+                                 holds="the module's settings (title, number, bank, version, dates)")
         except CourseError as e:
             problems.extend(e.problems)
             continue
@@ -87,7 +79,8 @@ def load_modules(directory: Path, banks_dir: Path) -> list[Module]:
             problems.append(Problem(where, None, f"there is no question bank with id '{meta.bank}'. "
                                     f"Fix: use one of: {', '.join(sorted(banks))}."))
             continue
-        pages = sorted(p for p in folder.glob("*.md") if meta.bank in QUIZ_BLOCK.findall(p.read_text(encoding="utf-8")))
+        pages = sorted(p for p in folder.glob("*.md")
+                       if any(b.argument == meta.bank for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz")))
         if not pages:
             problems.append(Problem(where, None, f"no page of this module places its bank '{meta.bank}'. "
                                     f"Fix: add '/// quiz | {meta.bank}' to a page such as quiz.md."))
@@ -104,27 +97,34 @@ def load_modules(directory: Path, banks_dir: Path) -> list[Module]:
     return sorted(modules, key=lambda m: m.meta.number)
 
 
-def manifest(modules: list[Module], banks_dir: Path, url_prefix: str, directory_urls: bool = True) -> dict:
+def course_modules(settings: Settings) -> list[Module]:
+    """The course's modules, loaded once per build."""
+    banks = course_banks(settings)
+    return cached(lambda d: load_modules(d, banks), settings.modules, ("*/module.yml", "*/*.md"),
+                  extra=("modules", tuple(sorted(banks))))  # a bank added or removed changes what modules may use
+
+
+def manifest(settings: Settings, modules: list[Module]) -> dict:
     """What the browser needs to know about the course; addresses are relative to the site root."""
-    banks = cached_banks(banks_dir)
+    banks = course_banks(settings)
+    prefix = settings.modules_url
     return {
         "modules": [
             {
                 "id": m.folder,
                 "n": m.meta.number,
                 "title": m.meta.title,
-                "dir": f"{url_prefix}{m.folder}/",
-                "url": page_url(f"{url_prefix}{m.folder}/index.md", directory_urls),
-                "quiz": page_url(f"{url_prefix}{m.folder}/{m.quiz_page}", directory_urls),
+                "dir": f"{prefix}{m.folder}/",
+                "url": settings.url(f"{prefix}{m.folder}/index.md"),
+                "quiz": settings.url(f"{prefix}{m.folder}/{m.quiz_page}"),
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
             }
             for m in modules
-        ]
+        ],
+        "progress": settings.url(settings.course.progress_page),
+        "certificate": settings.url(settings.course.certificate_page),
+        "title": settings.title,
+        "publisher": settings.publisher,
+        "lang": settings.language,
     }
-
-
-def cached_modules(directory: Path, banks_dir: Path) -> list[Module]:
-    banks = cached_banks(banks_dir)
-    return cached(lambda d: load_modules(d, banks_dir), directory, ("*/module.yml", "*/*.md"),
-                  extra=tuple(sorted(banks)))  # a bank added or removed changes what modules may use

@@ -19,11 +19,15 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from .errors import CourseError, Problem
-from .loader import display_path
+from ..core import blocks
+from ..core.errors import CourseError, Problem
+from ..core.page import current_page
+from ..core.settings import current
+from ..core.strings import table
+from ..core.yamlfile import display_path
 
-START = re.compile(r"^ {0,3}/{3,}\s*handout\s*\|\s*([\w-]+)\s*$")
-END = re.compile(r"^ {0,3}/{3,}\s*$")
+START = blocks.start("handout")
+END = blocks.END
 
 
 def _admonition(lines: list[str], opening: re.Pattern) -> list[str] | None:
@@ -86,15 +90,15 @@ def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
 
 
 class HandoutPreprocessor(Preprocessor):
-    def __init__(self, md, modules: Path, lang: str, page: str):
+    def __init__(self, md, config_file: str):
         super().__init__(md)
-        self.modules = modules
-        self.lang = lang
-        self.page = page or "page"
+        self.config_file = config_file
 
     def run(self, lines: list[str]) -> list[str]:
-        from .strings import table
-
+        if not any(START.match(line) for line in lines):
+            return lines
+        settings = current(self.config_file)
+        page = current_page(self.md)
         out: list[str] = []
         i = 0
         while i < len(lines):
@@ -105,12 +109,13 @@ class HandoutPreprocessor(Preprocessor):
                 continue
             end = next((j for j in range(i + 1, len(lines)) if END.match(lines[j])), None)
             if end is None:
-                raise CourseError(Problem(self.page, i + 1, "'/// handout' has no closing '///'. Fix: add a line '///' after it."))
-            folder = self.modules / match.group(1)
-            if not folder.is_dir():
-                raise CourseError(Problem(self.page, i + 1, f"there is no module folder '{match.group(1)}'. "
-                                          f"Fix: use a folder name from {display_path(self.modules)}."))
-            out.extend(handout_markdown(folder, table(self.lang)))
+                raise CourseError(Problem(page, i + 1, "'/// handout' has no closing '///'. Fix: add a line '///' after it."))
+            name = match.group("arg") or ""
+            folder = settings.modules / name
+            if not name or not folder.is_dir():
+                raise CourseError(Problem(page, i + 1, f"there is no module folder '{name}'. "
+                                          f"Fix: use a folder name from {display_path(settings.modules)}."))
+            out.extend(handout_markdown(folder, table(settings.language)))
             i = end + 1
         return out
 
@@ -118,17 +123,13 @@ class HandoutPreprocessor(Preprocessor):
 class HandoutExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "modules": ["modules", "Folder with one folder per module."],
-            "lang": ["nb", "Language of the handout's headings: nb, nn or en."],
-            "page": ["", "Set by the MkDocs plugin: the page being built, for error messages."],
+            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:
         # Before admonitions, lists and HTML are parsed, so the included text is read like the page's own.
-        md.preprocessors.register(
-            HandoutPreprocessor(md, Path(self.getConfig("modules")), self.getConfig("lang"), self.getConfig("page")),
-            "kk_handout", 25)
+        md.preprocessors.register(HandoutPreprocessor(md, self.getConfig("config_file")), "kk_handout", 25)
 
 
 def makeExtension(**kwargs):

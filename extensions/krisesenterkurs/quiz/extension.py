@@ -8,29 +8,26 @@
 
 This is the whole quiz feature as far as building is concerned, so it works
 wherever Python-Markdown extensions run (MkDocs, Zensical, plain Markdown).
+The banks and the language come from the course's settings (core.settings).
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from .errors import CourseError, Problem
-from .loader import cached_banks
+from ..core import blocks
+from ..core.errors import CourseError, Problem
+from ..core.page import current_page
+from ..core.settings import current
+from .banks import course_banks
 from .render import render_quiz
-from .strings import normalise
 
-BLOCK_START = re.compile(r"^ {0,3}/{3,}\s*quiz\b\s*(?:\|\s*(?P<arg>.*?))?\s*$")
-
-# Bank ids placed by any page since the last reset; the MkDocs plugin reads it
-# to find banks that no page uses.
-used_banks: set[str] = set()
+NAME = "quiz"
 
 
 def _type_id_list(value) -> list[str]:
@@ -42,36 +39,35 @@ def _type_id_list(value) -> list[str]:
 
 
 class LineFinder(Preprocessor):
-    """Remembers the source line of each `/// quiz` start, so errors can name it.
+    """Remembers the source line of each `/// quiz` block, so errors can name it.
 
-    Blocks see the page after other preprocessors have changed it, so the
-    lines are taken from the original text here, before anything else runs.
+    Blocks see the page after other preprocessors have changed it, so the lines are
+    taken from the original text here, before anything else runs. The n-th quiz block
+    the Blocks API meets is the n-th found here (those in fenced examples are not blocks).
     """
 
     def run(self, lines: list[str]) -> list[str]:
-        found: dict[str, int] = {}
-        for number, line in enumerate(lines, 1):
-            match = BLOCK_START.match(line)
-            if match:
-                found.setdefault((match.group("arg") or "").strip(), number)
-        self.md.quiz_lines = found
+        self.md.kk_quiz_lines = [p.line for p in blocks.placements(lines, NAME)]
+        self.md.kk_quiz_seen = 0
         return lines
 
 
 class QuizBlock(Block):
-    NAME = "quiz"
+    NAME = NAME
     ARGUMENT = None  # checked in _validate so a missing id is an error, not silent text
     OPTIONS = {"questions": ([], _type_id_list), "mode": ("", None)}
 
     def _fail(self, message: str) -> None:
-        where = self.md.quiz_lines.get(self._raw_argument or "", None) if hasattr(self.md, "quiz_lines") else None
-        raise CourseError(Problem(self.config["page"] or "page", where, message))
+        raise CourseError(Problem(current_page(self.md), self._line, message))
 
     def _validate(self, parent, arg, **options) -> bool:
         # The Blocks API silently renders an invalid block as text; for a quiz that
         # would be a broken page that builds fine, so stop the build instead.
-        self._raw_argument = (arg or "").strip()
-        bank_id = self._raw_argument
+        lines = getattr(self.md, "kk_quiz_lines", [])
+        seen = getattr(self.md, "kk_quiz_seen", 0)
+        self._line = lines[seen] if seen < len(lines) else None
+        self.md.kk_quiz_seen = seen + 1
+        bank_id = (arg or "").strip()
         if not bank_id:
             self._fail("'/// quiz' needs a bank id. Fix: write '/// quiz | <bank id>', e.g. '/// quiz | mandat'.")
         unknown = sorted(set(options) - set(self.option_spec))
@@ -88,10 +84,12 @@ class QuizBlock(Block):
 
     def on_validate(self, parent) -> bool:
         bank_id = self.argument.strip()
-        banks = cached_banks(Path(self.config["banks"]))
+        settings = current(self.config["config_file"])
+        banks = course_banks(settings)
         if bank_id not in banks:
             known = ", ".join(sorted(banks)) or "none"
-            self._fail(f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; or add quizzes/{bank_id}.yml.")
+            self._fail(f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; "
+                       f"or add {settings.course.quizzes}/{bank_id}.yml.")
         bank = banks[bank_id].bank
         wanted = self.options["questions"]
         missing = [q for q in wanted if bank.question(q) is None]
@@ -100,6 +98,7 @@ class QuizBlock(Block):
         if len(set(wanted)) != len(wanted):
             self._fail(f"quiz '{bank_id}' lists a question twice. Fix: name each question once under 'questions'.")
         self.bank = bank
+        self.lang = settings.language
         return True
 
     def on_create(self, parent):
@@ -111,11 +110,10 @@ class QuizBlock(Block):
         html = render_quiz(
             self.bank,
             question_ids=self.options["questions"] or None,
-            lang=self.config["lang"],
+            lang=self.lang,
             uid=f"kk{count}-{self.bank.id}",
             group=self.options["mode"] == "group",
         )
-        used_banks.add(self.bank.id)
         block.attrib = {"class": "kk-quiz-holder"}
         if len(block):
             # Markdown written inside the block introduces the quiz.
@@ -131,17 +129,15 @@ class QuizBlock(Block):
 class QuizExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {
-            "banks": ["quizzes", "Folder with the question banks (YAML), relative to where the build runs."],
-            "lang": ["nb", "Language of the quiz's own words: nb (bokmål), nn (nynorsk) or en."],
-            "page": ["", "Set by the MkDocs plugin: the page being built, for error messages."],
+            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
         }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        config = self.getConfigs()
-        config["lang"] = normalise(config["lang"])
+        # Nothing is read here: MkDocs makes the extension while it validates its configuration,
+        # before the plugin runs, and a mistake in a bank would then print Python's stack.
         md.preprocessors.register(LineFinder(md), "kk_quiz_lines", 1000)
-        block_mgr.register(QuizBlock, config)
+        block_mgr.register(QuizBlock, self.getConfigs())
 
 
 def makeExtension(*args, **kwargs):

@@ -1,0 +1,143 @@
+"""`krisesenterkurs check`: the course checked without building, one line per problem.
+
+`build_problems` is what a build cannot go on without (every bank, module and
+the glossary valid, every bank placed); the MkDocs plugin runs it before any
+page is built, and the scripts run `check` before `zensical build`, which runs
+no plugin. `check` adds what an editor should fix before publishing: links,
+unused terms, leftover scaffold text, the schema file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+
+from ..core.errors import CourseError, Problem
+from ..core.settings import Settings
+from ..core.yamlfile import display_path
+from ..course.glossary import load_glossary
+from ..course.modules import load_modules
+from ..quiz.banks import load_banks, unused_banks
+from ..quiz.schema import bank_json_schema
+
+QUIZ_EXTENSION = "krisesenterkurs.quiz"
+PLACEHOLDER = re.compile(r"Skriv [^\n]{0,60}? her")
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+SCHEMA_FILE = "bank.schema.json"
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+
+
+def write_schema(settings: Settings):
+    target = settings.quizzes / SCHEMA_FILE
+    target.write_text(json.dumps(bank_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+def build_problems(settings: Settings, extensions: set[str] | None = None) -> list[Problem]:
+    """What stops a build: invalid banks, modules or glossary, a bank no page places."""
+    problems: list[Problem] = []
+    if extensions is not None and QUIZ_EXTENSION not in extensions:
+        problems.append(Problem(display_path(settings.config_file), None, f"the course needs the Markdown extension "
+                                f"'{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'."))
+    banks = None
+    try:
+        banks = load_banks(settings.quizzes, settings.pass_mark)
+    except CourseError as e:
+        problems.extend(e.problems)
+    if settings.modules.is_dir() and not settings.modules.resolve().is_relative_to(settings.docs.resolve()):
+        problems.append(Problem(display_path(settings.modules), None, "the modules folder is outside the course pages "
+                                f"({display_path(settings.docs)}), so no engine publishes it. Fix: move it into "
+                                f"{display_path(settings.docs)} and set 'extra.course.modules' in mkdocs.yml to its path."))
+    if banks is not None:
+        if settings.modules.is_dir():
+            try:
+                load_modules(settings.modules, banks)
+            except CourseError as e:
+                problems.extend(e.problems)
+        problems.extend(unused_banks(settings, banks))
+    if settings.glossary.exists():
+        try:
+            load_glossary(settings.glossary)
+        except CourseError as e:
+            problems.extend(e.problems)
+    return problems
+
+
+def _links(settings: Settings) -> list[Problem]:
+    problems = []
+    pages = settings.pages()
+    docs_paths = {virtual for _, virtual in pages}
+    for path, virtual in pages:
+        in_fence = False
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            if in_fence:
+                continue
+            for target in LINK.findall(line):
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+                    continue  # web addresses, mail and anchors on the same page
+                file_part = target.split("#", 1)[0]
+                if not file_part.endswith(".md"):
+                    continue
+                resolved = os.path.normpath(os.path.join(os.path.dirname(virtual), file_part)).replace(os.sep, "/")
+                if resolved not in docs_paths:
+                    problems.append(Problem(display_path(path), number, f"the link to '{target}' leads to no page. "
+                                            "Fix: correct the path (relative to this page) or create the page."))
+    return problems
+
+
+def _glossary_use(settings: Settings) -> list[Problem]:
+    text = "\n".join(p.read_text(encoding="utf-8") for p, _ in settings.pages())
+    problems = []
+    for term in load_glossary(settings.glossary):
+        forms = (term.term, *term.forms)
+        if not any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms):
+            problems.append(Problem(display_path(settings.glossary), None, f"the term '{term.term}' is used on no page. "
+                                    "Fix: use it in the course, add the form that is used under 'forms', or remove it."))
+    return problems
+
+
+def _placeholders(settings: Settings) -> list[Problem]:
+    problems = []
+    files = ([p for p, _ in settings.pages()] + sorted(settings.quizzes.glob("*.yml"))
+             + sorted(settings.modules.glob("*/module.yml")))
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if PLACEHOLDER.search(line):
+                problems.append(Problem(display_path(path), number, "the text from 'new-module' is still here. "
+                                        "Fix: write the real text."))
+    return problems
+
+
+def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings). Problems make the course unfit to publish; warnings ask for attention."""
+    today = today or datetime.date.today()
+    problems = build_problems(settings)
+    warnings: list[Problem] = []
+    problems.extend(_links(settings))
+    if settings.glossary.exists():
+        try:
+            problems.extend(_glossary_use(settings))
+        except CourseError:
+            pass  # already reported above
+    problems.extend(_placeholders(settings))
+    schema = settings.quizzes / SCHEMA_FILE
+    if settings.quizzes.is_dir() and (not schema.exists() or json.loads(schema.read_text(encoding="utf-8")) != bank_json_schema()):
+        problems.append(Problem(display_path(schema), None, "the JSON Schema does not match the bank rules. "
+                                "Fix: run 'krisesenterkurs schema'."))
+    for bank in sorted(settings.quizzes.glob("*.yml")):
+        if not bank.read_text(encoding="utf-8").startswith(SCHEMA_LINE):
+            warnings.append(Problem(display_path(bank), 1, f"editors get no checking as they type. "
+                                    f"Fix: make '{SCHEMA_LINE}' the first line."))
+    try:
+        for module in load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark)):
+            if module.meta.review_by < today:
+                warnings.append(Problem(display_path(module.path), None,
+                                        f"the module was due for review on {module.meta.review_by.isoformat()}. "
+                                        "Fix: review it, then set a new 'review_by'."))
+    except CourseError:
+        pass
+    return problems, warnings
