@@ -115,7 +115,7 @@ def page_ready_ms(root: Path, runs: int) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     from bench.serve import serve_gzip
-    from krisesenterkurs.printing import CHROMIUM_ARGS
+    from krisesenterkurs.publishing.pdf import CHROMIUM_ARGS
 
     server, base = serve_gzip(root / "out")
     found: dict[str, list[float]] = {"start": [], "dcl": [], "setup": []}

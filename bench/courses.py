@@ -93,7 +93,7 @@ def write_course(root: Path, variant: str, pages: int, per_page: int = 10, witho
         config = CONFIG.format(
             theme_extra=f"  custom_dir: {THEME}\n",
             plugins="  - krisesenterkurs\n",
-            extensions="  - krisesenterkurs.quiz:\n      banks: quizzes\n",
+            extensions="  - krisesenterkurs.quiz\nextra:\n  course:\n    quizzes: quizzes\n",
         )
     elif variant == "mkdocs-quiz":
         config = CONFIG.format(theme_extra="", plugins="  - mkdocs_quiz\n", extensions="")

@@ -13,7 +13,7 @@ import os
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from krisesenterkurs.printing import QuietHandler, serve_folder
+from krisesenterkurs.publishing.pdf import QuietHandler, serve_folder
 
 _TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 

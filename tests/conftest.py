@@ -42,3 +42,14 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def base_url(served_course):
     return served_course["url"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_course_state():
+    """Settings and loaded files of one test's course never leak into the next."""
+    from krisesenterkurs.core import cache, page, settings
+
+    yield
+    settings.reset()
+    cache.reset()
+    page.set_mkdocs_page(None)

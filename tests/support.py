@@ -13,6 +13,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
+
+def _course():
+    from krisesenterkurs.core.settings import Settings
+
+    return Settings.load(ROOT / "mkdocs.yml")
+
+
+# The real course's settings: tests find its folders where mkdocs.yml says they are.
+COURSE = _course()
+
 def run_build(config_dir: Path, dest: Path, *, site_url: str | None = None, strict: bool = True):
     """Build a site with the mkdocs command, as an editor would; return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -45,3 +55,40 @@ def serve(directory: Path, port: int) -> ThreadingHTTPServer:
     server.directory = directory
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def course_config(root: Path, *, language: str = "nb", title: str = "Kurset", publisher: str = "RVTS Sør",
+                  docs: str = "docs", **course) -> Path:
+    """A minimal mkdocs.yml for a test course in `root`; `course` are its extra.course settings."""
+    import json
+
+    lines = [f"site_name: {json.dumps(title)}", f"site_author: {json.dumps(publisher)}", f"docs_dir: {docs}",
+             "theme:", "  name: material", f"  language: {language}", "extra:", "  course:"]
+    lines += [f"    {key}: {json.dumps(value)}" for key, value in course.items()] or ["    {}"]
+    if not course:
+        lines[-2:] = ["extra:", "  course: {}"]
+    path = Path(root) / "mkdocs.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (Path(root) / docs).mkdir(exist_ok=True)
+    return path
+
+
+def small_course(root: Path, modules=(("forste", 1, None),), bank: str | None = None, **settings) -> Path:
+    """A course of one bank (tests.banks.VALID) and modules that place it: its mkdocs.yml.
+
+    Modules live in docs/moduler/<folder>, as in the real course; `modules` is (folder, number, changes).
+    """
+    from tests.banks import VALID, module_yml, write
+
+    (root / "quizzes").mkdir(parents=True, exist_ok=True)
+    write(root / "quizzes", bank or VALID)
+    config = course_config(root, quizzes="quizzes", modules="docs/moduler", **settings)
+    for folder, number, changes in modules:
+        path = root / "docs" / "moduler" / folder
+        path.mkdir(parents=True)
+        version = "1.1" if changes else "1.0"
+        updated = "2027-02-01" if changes else "2026-11-27"
+        (path / "module.yml").write_text(module_yml(f"Modul {folder}", number, version=version, updated=updated,
+                                                    changes=changes), encoding="utf-8")
+        (path / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n///\n", encoding="utf-8")
+    return config

@@ -2,8 +2,8 @@
 
 import re
 
-from krisesenterkurs.loader import load_banks
-from tests.support import ROOT
+from krisesenterkurs.quiz.banks import load_banks
+from tests.support import COURSE, ROOT
 
 
 def test_course_builds_strictly_without_warnings(served_course):
@@ -12,9 +12,9 @@ def test_course_builds_strictly_without_warnings(served_course):
 
 
 def test_every_module_has_a_bank_placed_on_its_pages():
-    banks = load_banks(ROOT / "quizzes")
+    banks = load_banks(COURSE.quizzes)
     placed = {}
-    for module in sorted(p for p in (ROOT / "modules").iterdir() if p.is_dir()):
+    for module in sorted(p for p in (COURSE.modules).iterdir() if p.is_dir()):
         text = "\n".join(p.read_text(encoding="utf-8") for p in module.glob("*.md"))
         placed[module.name] = re.findall(r"^/// quiz \| ([\w-]+)", text, re.M)
     assert all(placed.values()), placed
@@ -22,7 +22,7 @@ def test_every_module_has_a_bank_placed_on_its_pages():
 
 
 def test_first_module_bank_has_at_least_eight_questions():
-    assert len(load_banks(ROOT / "quizzes")["mandat"].bank.questions) >= 8
+    assert len(load_banks(COURSE.quizzes)["mandat"].bank.questions) >= 8
 
 
 def test_quiz_assets_are_served_from_the_site_itself(served_course):
@@ -31,7 +31,7 @@ def test_quiz_assets_are_served_from_the_site_itself(served_course):
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-MODULES = sorted(p for p in (ROOT / "modules").iterdir() if p.is_dir())
+MODULES = sorted(p for p in (COURSE.modules).iterdir() if p.is_dir())
 
 
 def section(markdown: str, heading: str) -> str:
@@ -63,7 +63,7 @@ def test_every_module_has_goals_time_case_sources_and_quiz():
 
 
 def test_every_bank_has_8_to_12_questions_of_every_type():
-    for loaded in load_banks(ROOT / "quizzes").values():
+    for loaded in load_banks(COURSE.quizzes).values():
         bank = loaded.bank
         assert 8 <= len(bank.questions) <= 12, bank.id
         kinds = [q.type for q in bank.questions]
@@ -72,7 +72,7 @@ def test_every_bank_has_8_to_12_questions_of_every_type():
 
 def test_survey_quotes_are_exact():
     text = " ".join((ROOT / "source" / "rvts-sor-presentasjon-2026-03-20.txt").read_text(encoding="utf-8").split())
-    course = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *ROOT.glob("modules/*/*.md")])
+    course = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *COURSE.modules.glob("*/*.md")])
     quotes = re.findall(r"«([^«»]{25,})»", course)
     survey_like = [q for q in quotes if q.startswith(("MYE mer", "Det burde vært", "Veiledning, tydelig", "Samarbeid som handler"))]
     assert survey_like, "the survey quotes are used"
@@ -82,7 +82,7 @@ def test_survey_quotes_are_exact():
 
 def test_right_answers_cannot_be_guessed_from_their_place():
     """Options are shown in the bank's order, so the bank must vary where the right answer stands."""
-    for loaded in load_banks(ROOT / "quizzes").values():
+    for loaded in load_banks(COURSE.quizzes).values():
         bank = loaded.bank
         singles = [next(i for i, o in enumerate(q.options) if o.correct) for q in bank.questions if q.type == "single"]
         assert singles.count(0) <= len(singles) / 2 and len(set(singles)) >= 2, (bank.id, singles)
@@ -100,7 +100,7 @@ def test_search_does_not_give_away_the_answers(served_course):
     quiz_page = [doc for doc in index["docs"] if doc["location"].startswith("moduler/mandat/quiz/")]
     assert quiz_page, "the quiz page itself is findable"
     text = " ".join(doc["text"] for doc in quiz_page)
-    bank = load_banks(ROOT / "quizzes")["mandat"].bank
+    bank = load_banks(COURSE.quizzes)["mandat"].bank
     for q in bank.questions:
         assert q.explanation.strip()[:40] not in text
         assert q.source.strip()[:40] not in text

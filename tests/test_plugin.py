@@ -75,7 +75,7 @@ def test_unused_bank_fails_the_build(site):
 
 def test_plugin_without_the_extension_says_what_to_add(site):
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - krisesenterkurs.quiz:\n      banks: quizzes\n", ""))
+    config.write_text(config.read_text().replace("  - krisesenterkurs.quiz\n", ""))
     result = build(site)
     assert result.returncode != 0
     assert "needs the Markdown extension 'krisesenterkurs.quiz'" in result.stderr

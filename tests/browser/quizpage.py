@@ -6,22 +6,22 @@ import re
 
 from playwright.sync_api import Page
 
-from krisesenterkurs.loader import load_banks
-from krisesenterkurs.schema import MultipleQuestion, TrueFalseQuestion
-from tests.support import ROOT
+from krisesenterkurs.quiz.banks import load_banks
+from krisesenterkurs.quiz.schema import MultipleQuestion, TrueFalseQuestion
+from tests.support import COURSE, ROOT
 
 BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
 
 
 def banks():
-    return {k: v.bank for k, v in load_banks(ROOT / "quizzes").items()}
+    return {k: v.bank for k, v in load_banks(COURSE.quizzes).items()}
 
 
 def quiz_url(bank_id: str) -> str:
     """The site path of the module page that places the whole bank."""
-    for path in sorted((ROOT / "modules").rglob("*.md")):
+    for path in sorted((COURSE.modules).rglob("*.md")):
         if bank_id in BLOCK.findall(path.read_text(encoding="utf-8")):
-            rel = path.relative_to(ROOT / "modules").with_suffix("")
+            rel = path.relative_to(COURSE.modules).with_suffix("")
             return f"moduler/{rel.as_posix().removesuffix('index')}/".replace("//", "/")
     raise LookupError(bank_id)
 
@@ -69,9 +69,9 @@ __all__ = ["MultipleQuestion", "TrueFalseQuestion"]
 
 
 def modules():
-    from krisesenterkurs.course import load_modules
+    from krisesenterkurs.course.modules import load_modules
 
-    return load_modules(ROOT / "modules", ROOT / "quizzes")
+    return load_modules(COURSE.modules, load_banks(COURSE.quizzes))
 
 
 def take_quiz(page: Page, base_url: str, bank_id: str, right_count: int | None = None) -> None:

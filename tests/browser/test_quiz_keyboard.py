@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.quizpage import banks, quiz_url, right
-from krisesenterkurs.schema import MultipleQuestion
+from krisesenterkurs.quiz.schema import MultipleQuestion
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from krisesenterkurs.schema import MultipleQuestion, SingleQuestion, TrueFalseQuestion
+from krisesenterkurs.quiz.schema import MultipleQuestion, SingleQuestion, TrueFalseQuestion
 from tests.browser.quizpage import answer, answer_all, banks, first_of, needed_to_pass, question, right, wrong
 
 pytestmark = pytest.mark.browser

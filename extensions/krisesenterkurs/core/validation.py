@@ -102,10 +102,17 @@ def _inside(data: object, model: Any, loc: Loc):
 def _unwrap(model: Any) -> tuple[Any, list[msgspec.Meta]]:
     """The type without its annotations, and the constraints those annotations held."""
     metas = []
-    while typing.get_origin(model) is typing.Annotated:
-        model, *extras = typing.get_args(model)
-        metas += [m for m in extras if isinstance(m, msgspec.Meta)]
-    return model, metas
+    while True:
+        if typing.get_origin(model) is typing.Annotated:
+            model, *extras = typing.get_args(model)
+            metas += [m for m in extras if isinstance(m, msgspec.Meta)]
+            continue
+        inner = [t for t in typing.get_args(model) if t is not type(None)]
+        if typing.get_origin(model) in (typing.Union, types.UnionType) and len(inner) == 1 \
+                and typing.get_origin(inner[0]) is typing.Annotated:
+            model = inner[0]  # an optional value: its constraints are those of the value when given
+            continue
+        return model, metas
 
 
 def _struct_for(model: Any, data: object) -> type[msgspec.Struct] | None:
@@ -163,7 +170,7 @@ def _parse(error: msgspec.ValidationError, loc: Loc, model: Any) -> Issue:
             details["examples"] = next((meta.examples for meta in metas if meta.examples), None)
         if kind == "tag":
             details["value"] = details["value"].strip("'")
-        if not at:
+        if not at or kind == "tag":
             details.update(_tags(model))
         return Issue(loc, kind, details)
     # Anything else is a value of the right type that cannot be read, such as the date "27.11.2026".

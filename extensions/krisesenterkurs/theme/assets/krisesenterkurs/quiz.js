@@ -2,7 +2,9 @@
  *
  * The HTML holds everything (questions, right answers, explanations, words in
  * the page's language); this script only checks answers, shows results and
- * keeps them in localStorage (through storage.js). It runs once per page, also after Material's
+ * keeps them in localStorage (through storage.js). How answers and results are
+ * kept, and what counts as right or passed, is record.js's (the learner-record
+ * format); this script draws. It runs once per page, also after Material's
  * instant navigation swaps the page in without a reload.
  */
 (function () {
@@ -14,45 +16,29 @@
     return;
   }
 
-  var FORMAT = 1;
-  // storage.js may run after this script (both are deferred), so it is looked up when needed.
+  // storage.js and record.js may run after this script (all are deferred), so they are looked up
+  // when needed.
   function store() {
     return window.krisesenterkurs && window.krisesenterkurs.store;
   }
 
-  function isRecord(data) {
-    return data.v === FORMAT && !!data.answers && typeof data.answers === "object" && !Array.isArray(data.answers);
+  // The learner-record format (record.js).
+  function rules() {
+    return window.krisesenterkurs && window.krisesenterkurs.record;
   }
 
   // Returns {record, problem}: problem is "unavailable", "unreadable" or null.
   function readRecord(bankId) {
-    var found = store() ? store().read("quiz:" + bankId, isRecord) : { value: null, problem: "unavailable" };
-    return { record: found.value || { v: FORMAT, answers: {} }, problem: found.problem };
+    var name = rules().quizName(bankId);
+    var found = store() ? store().read(name, rules().isQuizRecord) : { value: null, problem: "unavailable" };
+    return { record: found.value || rules().emptyQuiz(), problem: found.problem };
   }
 
   function writeRecord(bankId, record) {
-    return !!store() && store().write("quiz:" + bankId, record);
+    return !!store() && store().write(rules().quizName(bankId), record);
   }
 
   /* ---------- helpers ---------- */
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, key) {
-      return key in values ? String(values[key]) : m;
-    });
-  }
-
-  function sameSet(a, b) {
-    if (a.length !== b.length) return false;
-    var sorted = b.slice().sort();
-    return a.slice().sort().every(function (v, i) { return v === sorted[i]; });
-  }
-
-  function validIndices(list, count) {
-    return Array.isArray(list) && list.length > 0 && list.every(function (i) {
-      return Number.isInteger(i) && i >= 0 && i < count;
-    });
-  }
 
   function mark(el, kind, icon, text) {
     el.textContent = "";
@@ -164,10 +150,8 @@
   };
 
   Quiz.prototype.saved = function (q) {
-    var entry = this.record.answers[q.getAttribute("data-qid")];
     // An answer to an older version of the question is not applied to the new text.
-    if (!entry || entry.h !== q.getAttribute("data-qhash")) return null;
-    return validIndices(entry.a, this.inputs(q).length) ? entry.a : null;
+    return rules().savedAnswer(this.record, q.getAttribute("data-qid"), q.getAttribute("data-qhash"), this.inputs(q).length);
   };
 
   Quiz.prototype.restore = function (q) {
@@ -185,7 +169,7 @@
       return;
     }
     status.textContent = "";
-    this.record.answers[q.getAttribute("data-qid")] = { h: q.getAttribute("data-qhash"), a: chosen };
+    rules().recordAnswer(this.record, q.getAttribute("data-qid"), q.getAttribute("data-qhash"), chosen);
     this.show(q, chosen);
     this.update(true);
     q.querySelector(".kk-question__result").focus();
@@ -194,7 +178,7 @@
   Quiz.prototype.show = function (q, chosen) {
     var words = this.words;
     var correct = this.correctOf(q);
-    var right = sameSet(chosen, correct);
+    var right = rules().isRight(chosen, correct);
     this.inputs(q).forEach(function (input, i) {
       var option = input.closest(".kk-option");
       var isChosen = chosen.indexOf(i) !== -1;
@@ -246,40 +230,30 @@
     var checked = this.questions.filter(function (q) { return q.hasAttribute("data-state"); });
     var correct = checked.filter(function (q) { return q.getAttribute("data-state") === "right"; }).length;
     var finished = checked.length === total;
-    this.progress.textContent = format(this.words.progress, { checked: checked.length, total: total });
+    this.progress.textContent = rules().format(this.words.progress, { checked: checked.length, total: total });
     this.retryButton.hidden = checked.length === 0;
     this.root.setAttribute("data-finished", finished ? "true" : "false");
     if (finished) {
-      var percent = Math.round((correct * 100) / total);
-      var passed = correct * 100 >= this.passMark * total;
+      var result = rules().attempt(this.bankHash, correct, total, this.passMark, new Date().toISOString());
+      var passed = result.passed;
       this.summary.textContent = "";
       var line = document.createElement("p");
       line.className = "kk-quiz__score";
-      line.textContent = format(this.words.result, { correct: correct, total: total, percent: percent });
+      line.textContent = rules().format(this.words.result, { correct: correct, total: total, percent: result.percent });
       var verdict = document.createElement("p");
       mark(verdict, passed ? "right" : "wrong", passed ? "✓" : "✗", passed ? this.words.passed : this.words.failed);
       verdict.className += " kk-quiz__verdict";
       this.summary.appendChild(line);
       this.summary.appendChild(verdict);
       this.root.setAttribute("data-passed", passed ? "true" : "false");
-      if (changed && !this.subset) {
-        var result = { h: this.bankHash, correct: correct, total: total, percent: percent, passed: passed,
-          at: new Date().toISOString() };
-        this.record.result = result;
-        if (!this.record.best || this.record.best.h !== this.bankHash || this.record.best.percent <= percent) {
-          this.record.best = result;
-        }
-        // The first pass of this version of the bank dates the module's completion.
-        if (passed && (!this.record.passed || this.record.passed.h !== this.bankHash)) {
-          this.record.passed = { h: this.bankHash, at: result.at };
-        }
-      }
+      // A subset of the bank (some questions only) is practice: it is not a result.
+      if (changed && !this.subset) rules().recordAttempt(this.record, result);
     } else {
       this.root.removeAttribute("data-passed");
       if (changed) this.summary.textContent = "";
     }
     if (changed) {
-      this.record.v = FORMAT;
+      this.record.v = rules().FORMAT;
       if (!writeRecord(this.bankId, this.record)) this.warn("unavailable");
       else store().changed();
     }
@@ -288,7 +262,7 @@
   Quiz.prototype.retry = function () {
     var self = this;
     this.questions.forEach(function (q) {
-      delete self.record.answers[q.getAttribute("data-qid")];
+      rules().forgetAnswer(self.record, q.getAttribute("data-qid"));
       self.clear(q);
     });
     this.update(true);

@@ -1,26 +1,56 @@
 /* The learner's data in localStorage, shared by quiz.js and progress.js.
  *
  * Every key is "krisesenterkurs:<site path>:<name>", so two courses on one
- * host never share data and nothing else on the page is touched.
+ * host never share data and nothing else on the page is touched. The key
+ * names and the site root follow record.js (the learner-record format), which
+ * loads before this script; this one only does the storage I/O.
  */
 (function () {
   "use strict";
 
   if (window.krisesenterkurs && window.krisesenterkurs.store) return;  // loaded already
 
-  var PREFIX = "krisesenterkurs";
-  // The learner's course data; the theme's own settings (":theme..." keys) are not part of it.
-  var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+  var kk = (window.krisesenterkurs = window.krisesenterkurs || {});
+  var rules = kk.record;  // the learner-record format (record.js)
+
+  // Runs `init` once the page is there, and again after every instant navigation. Material's
+  // document$ does not emit when the course is opened from a folder (file://), so it cannot be
+  // the only trigger.
+  function onPage(init) {
+    // On the first page both triggers fire for the same address; run once per address.
+    var last = null;
+    function once() {
+      if (last === location.href) return;
+      last = location.href;
+      init();
+    }
+    function start() {
+      once();
+      if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(once);
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+
+  // The other scripts need onPage even when the store cannot be set up.
+  kk.onPage = onPage;
+
+  if (!rules) {
+    // Without the format there is no safe way to read or write; the quizzes then say that
+    // nothing is kept, as when localStorage is blocked.
+    if (window.console) console.error("krisesenterkurs: record.js must load before storage.js");
+    return;
+  }
 
   // Worked out once, on the page the script loads with: Material's instant navigation keeps
   // that page's __config, whose "base" is relative to it, while the address changes.
   var SITE = (function () {
+    var config = null;
     try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base || ".", location.href).pathname;
-    } catch (e) {
-      return "/";
-    }
+      config = document.getElementById("__config").textContent;
+    } catch (e) { /* no __config: the root is "/" */ }
+    var root = rules.siteRoot(config, location.href);
+    return root ? root.pathname : "/";
   })();
 
   function siteKey() {
@@ -29,7 +59,7 @@
 
   var local = (function () {
     try {
-      var probe = PREFIX + ":probe";
+      var probe = rules.PREFIX + ":probe";
       window.localStorage.setItem(probe, "1");
       window.localStorage.removeItem(probe);
       return window.localStorage;
@@ -39,7 +69,7 @@
   })();
 
   function fullKey(name) {
-    return PREFIX + ":" + siteKey() + ":" + name;
+    return rules.keyPrefix(siteKey()) + name;
   }
 
   // {value, problem}: value is the parsed JSON or null; problem is "unavailable", "unreadable" or null.
@@ -54,7 +84,7 @@
     if (raw === null) return { value: null, problem: null };
     try {
       var value = JSON.parse(raw);
-      if (value && typeof value === "object" && !Array.isArray(value) && (!isValid || isValid(value))) {
+      if (rules.isObject(value) && (!isValid || isValid(value))) {
         return { value: value, problem: null };
       }
     } catch (e) { /* unreadable */ }
@@ -84,11 +114,11 @@
   // The learner data this course has stored for this site, e.g. ["progress", "quiz:mandat"].
   function names() {
     if (!local) return [];
-    var start = fullKey(""), found = [];
+    var found = [];
     try {
       for (var i = 0; i < local.length; i++) {
-        var key = local.key(i);
-        if (key && key.indexOf(start) === 0 && NAME.test(key.slice(start.length))) found.push(key.slice(start.length));
+        var name = rules.nameOf(local.key(i), siteKey());
+        if (name) found.push(name);
       }
     } catch (e) { /* nothing readable */ }
     return found.sort();
@@ -114,28 +144,7 @@
     document.dispatchEvent(new CustomEvent("krisesenterkurs:changed"));
   }
 
-  // Runs `init` once the page is there, and again after every instant navigation. Material's
-  // document$ does not emit when the course is opened from a folder (file://), so it cannot be
-  // the only trigger.
-  function onPage(init) {
-    // On the first page both triggers fire for the same address; run once per address.
-    var last = null;
-    function once() {
-      if (last === location.href) return;
-      last = location.href;
-      init();
-    }
-    function start() {
-      once();
-      if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(once);
-    }
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-    else start();
-  }
-
-  window.krisesenterkurs = window.krisesenterkurs || {};
-  window.krisesenterkurs.onPage = onPage;
-  window.krisesenterkurs.store = {
+  kk.store = {
     available: !!local, read: read, write: write, remove: remove, names: names,
     snapshot: snapshot, restore: restore, changed: changed, siteKey: siteKey,
   };

@@ -6,7 +6,7 @@ from typing import Annotated
 import msgspec
 import pytest
 
-from krisesenterkurs.validation import Invalid, RuleError, validate
+from krisesenterkurs.core.validation import Invalid, RuleError, validate
 
 
 class Item(msgspec.Struct, forbid_unknown_fields=True):

@@ -3,20 +3,24 @@
 import markdown
 import pytest
 
-from krisesenterkurs import quiz
-from krisesenterkurs.errors import CourseError
+from krisesenterkurs.core import page
+from krisesenterkurs.core.errors import CourseError
 from tests.banks import VALID, write
+from tests.support import course_config
 
 
 @pytest.fixture
 def banks_dir(tmp_path):
-    write(tmp_path, VALID)
-    return tmp_path
+    (tmp_path / "quizzes").mkdir()
+    write(tmp_path / "quizzes", VALID)
+    return tmp_path / "quizzes"
 
 
-def convert(source, banks_dir, **config):
-    md = markdown.Markdown(extensions=["krisesenterkurs.quiz"],
-                           extension_configs={"krisesenterkurs.quiz": {"banks": str(banks_dir), **config}})
+def convert(source, banks_dir, lang="nb", page_file=None, extensions=()):
+    config = course_config(banks_dir.parent, language=lang, quizzes=banks_dir.name)
+    page.set_mkdocs_page(page_file)
+    md = markdown.Markdown(extensions=[*extensions, "krisesenterkurs.quiz"],
+                           extension_configs={"krisesenterkurs.quiz": {"config_file": str(config)}})
     return md.convert(source)
 
 
@@ -25,7 +29,6 @@ def test_block_places_the_bank_and_its_intro(banks_dir):
     assert '<section class="kk-quiz"' in html and 'data-bank="test"' in html
     assert '<div class="kk-quiz__intro">' in html and "<em>alle</em>" in html
     assert html.count("<fieldset") == 3
-    assert "test" in quiz.used_banks
 
 
 def test_subset_option(banks_dir):
@@ -51,25 +54,24 @@ def test_language_option(banks_dir):
     ("/// quiz | test\n    questions: [en, en]\n///\n", 1, ["twice"]),
     ("/// quiz | test\n    questions: 5\n///\n", 1, ["list of question ids"]),
 ])
-def test_page_mistakes_name_the_line(banks_dir, source, line, words):
+def test_page_mistakes_name_the_line(banks_dir, source, line, words, monkeypatch):
+    monkeypatch.chdir(banks_dir.parent)
     with pytest.raises(CourseError) as info:
-        convert(source, banks_dir, page="modules/x/quiz.md")
+        convert(source, banks_dir, page_file="modules/x/quiz.md")
     message = str(info.value)
     assert message.startswith(f"modules/x/quiz.md:{line}:"), message
     for w in words:
         assert w in message
 
 
-def test_broken_bank_stops_the_page(tmp_path):
-    write(tmp_path, VALID.replace("answer: false", "answer: 7"))
+def test_broken_bank_stops_the_page(banks_dir):
+    write(banks_dir, VALID.replace("answer: false", "answer: 7"))
     with pytest.raises(CourseError, match=r"test.yml:\d+: question 'tre'"):
-        convert("/// quiz | test\n///\n", tmp_path)
+        convert("/// quiz | test\n///\n", banks_dir)
 
 
 def test_quiz_example_inside_a_code_fence_is_left_alone(banks_dir):
-    md = markdown.Markdown(extensions=["pymdownx.superfences", "krisesenterkurs.quiz"],
-                           extension_configs={"krisesenterkurs.quiz": {"banks": str(banks_dir)}})
-    html = md.convert("```\n/// quiz | finnes-ikke\n///\n```\n")
+    html = convert("```\n/// quiz | finnes-ikke\n///\n```\n", banks_dir, extensions=["pymdownx.superfences"])
     assert "kk-quiz" not in html and "/// quiz | finnes-ikke" in html
 
 
@@ -80,4 +82,13 @@ def test_group_mode_option(banks_dir):
 
 def test_unknown_mode_is_an_error(banks_dir):
     with pytest.raises(CourseError, match="mode must be 'individual' or 'group'"):
-        convert("/// quiz | test\n    mode: gruppe\n///\n", banks_dir, page="p.md")
+        convert("/// quiz | test\n    mode: gruppe\n///\n", banks_dir, page_file="p.md")
+
+
+def test_each_block_names_its_own_line(banks_dir, monkeypatch):
+    # The second placement of the same bank, after a fenced example of a third: the error is at line 9.
+    monkeypatch.chdir(banks_dir.parent)
+    source = "/// quiz | test\n///\n\n```\n/// quiz | test\n```\n\nTekst\n/// quiz | test\n    questions: [mangler]\n///\n"
+    with pytest.raises(CourseError) as info:
+        convert(source, banks_dir, page_file="p.md", extensions=["pymdownx.superfences"])
+    assert str(info.value).startswith("p.md:9: quiz 'test' has no question 'mangler'"), str(info.value)

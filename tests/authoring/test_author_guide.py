@@ -11,13 +11,13 @@ import shutil
 
 import pytest
 
-from krisesenterkurs.course import load_modules
-from krisesenterkurs.errors import CourseError
-from krisesenterkurs.loader import load_bank
+from krisesenterkurs.course.modules import load_modules
+from krisesenterkurs.core.errors import CourseError
+from krisesenterkurs.quiz.banks import load_bank, load_banks
 from tests.support import ROOT
 
 BANK = "quizzes/mandat.yml"
-MODULE = "modules/mandat/module.yml"
+MODULE = "course/moduler/mandat/module.yml"
 
 
 def _question(text: str, qid: str) -> tuple[int, int]:
@@ -54,7 +54,7 @@ MISTAKES = {
 
 
 def messages(tmp_path, monkeypatch, file, edit) -> list[str]:
-    for part in ("quizzes", "modules"):
+    for part in ("quizzes", "course/moduler"):
         shutil.copytree(ROOT / part, tmp_path / part)
     target = tmp_path / file
     text = target.read_text(encoding="utf-8")
@@ -63,7 +63,7 @@ def messages(tmp_path, monkeypatch, file, edit) -> list[str]:
     target.write_text(changed, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CourseError) as info:
-        load_bank(target.relative_to(tmp_path)) if file == BANK else load_modules(tmp_path / "modules", tmp_path / "quizzes")
+        load_bank(target.relative_to(tmp_path)) if file == BANK else load_modules(tmp_path / "course" / "moduler", load_banks(tmp_path / "quizzes"))
     return [str(p) for p in info.value.problems]
 
 

@@ -10,19 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from krisesenterkurs.authoring import Project, check, new_module, package
-from krisesenterkurs.schema import bank_json_schema
+from krisesenterkurs.authoring.check import check
+from krisesenterkurs.authoring.scaffold import new_module
 from krisesenterkurs.cli import main
-from tests.support import ROOT, run_build
+from krisesenterkurs.core.settings import Settings
+from krisesenterkurs.publishing.package import package
+from krisesenterkurs.quiz.schema import bank_json_schema
+from tests.support import COURSE, ROOT, run_build
 
-IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__", "dist", ".pytest_cache")
+IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__", "dist", ".pytest_cache",
+                                ".build", ".cache")
 
 
 @pytest.fixture
 def project(tmp_path):
     root = tmp_path / "kurs"
     shutil.copytree(ROOT, root, symlinks=True, ignore=IGNORE)
-    return Project(root)
+    return Settings.load(root / "mkdocs.yml")
 
 
 def lines(problems):
@@ -30,7 +34,7 @@ def lines(problems):
 
 
 def test_the_course_itself_passes_check():
-    problems, warnings = check(Project(ROOT))
+    problems, warnings = check(Settings.load(ROOT / "mkdocs.yml"))
     assert problems == []
 
 
@@ -40,13 +44,13 @@ def test_check_reports_each_kind_of_problem_with_file_and_line(project):
     glossary = project.glossary
     glossary.write_text(glossary.read_text(encoding="utf-8") + "- term: ubrukt ord\n  definition: Brukes ikke.\n",
                         encoding="utf-8")
-    bank = project.banks / "barn.yml"
+    bank = project.quizzes / "barn.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 180"), encoding="utf-8")
-    (project.banks / "bank.schema.json").write_text("{}", encoding="utf-8")
+    (project.quizzes / "bank.schema.json").write_text("{}", encoding="utf-8")
     problems, _ = check(project)
     text = "\n".join(lines(problems))
     last = len(page.read_text(encoding="utf-8").splitlines())
-    assert f"modules/mandat/kommunens-ansvar.md:{last}: the link to 'finnes-ikke.md' leads to no page" in text
+    assert f"course/moduler/mandat/kommunens-ansvar.md:{last}: the link to 'finnes-ikke.md' leads to no page" in text
     assert "glossary.yml: the term 'ubrukt ord' is used on no page" in text
     assert "quizzes/barn.yml:" in text and "0 to 100" in text
     assert "bank.schema.json: the JSON Schema does not match" in text
@@ -60,7 +64,7 @@ def test_check_warns_about_modules_past_review(project):
 
 def test_cli_check_exit_codes(project, capsys):
     assert main(["--project", str(project.root), "check"]) == 0
-    (project.banks / "mandat.yml").write_text("id: [\n", encoding="utf-8")
+    (project.quizzes / "mandat.yml").write_text("id: [\n", encoding="utf-8")
     assert main(["--project", str(project.root), "check"]) == 1
     assert "quizzes/mandat.yml" in capsys.readouterr().out
 
@@ -68,7 +72,7 @@ def test_cli_check_exit_codes(project, capsys):
 def test_new_module_builds_and_check_asks_for_the_real_text(project):
     written = new_module(project, "Barn og samvær", today=datetime.date(2026, 12, 1))
     folder = project.modules / "barn-og-samvaer"
-    assert folder / "module.yml" in written and (project.banks / "barn-og-samvaer.yml").exists()
+    assert folder / "module.yml" in written and (project.quizzes / "barn-og-samvaer.yml").exists()
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert '      - "6 Barn og samvær":\n          - moduler/barn-og-samvaer/index.md' in config
     assert "      - moduler/barn-og-samvaer/workshopleder.md\n" in config
@@ -82,9 +86,9 @@ def test_new_module_builds_and_check_asks_for_the_real_text(project):
 
 
 def test_schema_is_generated_from_the_model_and_referenced_by_every_bank():
-    committed = json.loads((ROOT / "quizzes" / "bank.schema.json").read_text(encoding="utf-8"))
+    committed = json.loads((COURSE.quizzes / "bank.schema.json").read_text(encoding="utf-8"))
     assert committed == bank_json_schema()
-    for bank in (ROOT / "quizzes").glob("*.yml"):
+    for bank in (COURSE.quizzes).glob("*.yml"):
         assert bank.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=bank.schema.json\n")
 
 

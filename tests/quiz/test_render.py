@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from krisesenterkurs.render import TextRenderer, render_quiz
-from krisesenterkurs.schema import Bank
-from krisesenterkurs.validation import validate
+from krisesenterkurs.quiz.render import TextRenderer, render_quiz
+from krisesenterkurs.quiz.schema import Bank
+from krisesenterkurs.core.validation import validate
 from tests.banks import VALID
 
 
@@ -135,7 +135,7 @@ def test_rendering_many_fields_at_once_equals_one_by_one():
 
 
 def test_a_field_holding_the_marker_is_rendered_alone():
-    from krisesenterkurs.render import _MARKER
+    from krisesenterkurs.quiz.render import _MARKER
 
     r = TextRenderer()
     fields = ["Før", _MARKER, "Etter"]
@@ -152,11 +152,11 @@ def _markdown_only(r: TextRenderer, text: str) -> str:
     """What the renderer gives without its shortcut for plain text."""
     r._md.reset()
     import nh3
-    from krisesenterkurs.render import _ATTRIBUTES, _SCHEMES, _TAGS
+    from krisesenterkurs.quiz.render import _ATTRIBUTES, _SCHEMES, _TAGS
     return nh3.clean(r._md.convert(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES)
 
 
-from krisesenterkurs.render import _PLAIN
+from krisesenterkurs.quiz.render import _PLAIN
 
 
 @settings(max_examples=500, deadline=None)

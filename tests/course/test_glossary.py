@@ -5,9 +5,9 @@ import re
 import markdown
 import pytest
 
-from krisesenterkurs.errors import CourseError
-from krisesenterkurs.glossary import load_glossary
-from tests.support import ROOT
+from krisesenterkurs.core.errors import CourseError
+from krisesenterkurs.course.glossary import load_glossary
+from tests.support import COURSE, ROOT, course_config
 
 GLOSSARY = """\
 - term: NAV
@@ -31,8 +31,9 @@ def glossary(tmp_path):
 
 
 def convert(text, glossary):
+    config = course_config(glossary.parent, glossary=glossary.name)
     md = markdown.Markdown(extensions=["krisesenterkurs.glossary"],
-                           extension_configs={"krisesenterkurs.glossary": {"file": str(glossary)}})
+                           extension_configs={"krisesenterkurs.glossary": {"config_file": str(config)}})
     return md.convert(text)
 
 
@@ -80,9 +81,9 @@ def test_unknown_key_names_its_line(tmp_path):
 
 
 def test_every_course_term_occurs_in_the_course():
-    text = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *ROOT.glob("modules/*/*.md")]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *COURSE.modules.glob("*/*.md")]
                      if p.name != "ordliste.md")
-    missing = [t.term for t in load_glossary(ROOT / "glossary.yml")
+    missing = [t.term for t in load_glossary(COURSE.glossary)
                if not any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in (t.term, *t.forms))]
     assert missing == []
 

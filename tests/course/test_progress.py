@@ -7,20 +7,14 @@ from html import unescape
 import markdown
 import pytest
 
-from tests.banks import VALID, module_yml, write
+from tests.support import small_course
 
 
 @pytest.fixture
 def md(tmp_path):
-    banks = tmp_path / "quizzes"
-    banks.mkdir()
-    write(banks, VALID)
-    folder = tmp_path / "modules" / "forste"
-    folder.mkdir(parents=True)
-    (folder / "module.yml").write_text(module_yml("Første modul", 1), encoding="utf-8")
-    (folder / "quiz.md").write_text("/// quiz | test\n///\n", encoding="utf-8")
-    return markdown.Markdown(extensions=["krisesenterkurs.progress"], extension_configs={"krisesenterkurs.progress": {
-        "modules": str(tmp_path / "modules"), "banks": str(banks), "course_title": "Kurset", "publisher": "RVTS Sør"}})
+    config = small_course(tmp_path)
+    return markdown.Markdown(extensions=["krisesenterkurs.progress"],
+                             extension_configs={"krisesenterkurs.progress": {"config_file": str(config)}})
 
 
 def carried(html):

@@ -5,29 +5,18 @@ import re
 import markdown
 import pytest
 
-from krisesenterkurs.errors import CourseError
-from tests.banks import VALID, module_yml, write
+from krisesenterkurs.core.errors import CourseError
+from tests.support import small_course
 
 
 @pytest.fixture
 def md(tmp_path):
-    banks = tmp_path / "quizzes"
-    banks.mkdir()
-    write(banks, VALID)
-    for folder, number, changes in (
+    config = small_course(tmp_path, modules=(
         ("forste", 1, '  - version: "1.1"\n    date: 2027-02-01\n    text: Nytt spørsmål om bolig.\n'
                       '  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n'),
-        ("andre", 2, None),
-    ):
-        path = tmp_path / "modules" / folder
-        path.mkdir(parents=True)
-        version = "1.1" if changes else "1.0"
-        updated = "2027-02-01" if changes else "2026-11-27"
-        (path / "module.yml").write_text(module_yml(f"Modul {folder}", number, version=version, updated=updated,
-                                                    changes=changes), encoding="utf-8")
-        (path / "quiz.md").write_text("/// quiz | test\n///\n", encoding="utf-8")
-    return markdown.Markdown(extensions=["krisesenterkurs.versions"], extension_configs={"krisesenterkurs.versions": {
-        "modules": str(tmp_path / "modules"), "banks": str(banks)}})
+        ("andre", 2, None)))
+    return markdown.Markdown(extensions=["krisesenterkurs.versions"],
+                             extension_configs={"krisesenterkurs.versions": {"config_file": str(config)}})
 
 
 def test_module_page_shows_version_and_last_update(md):

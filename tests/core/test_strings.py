@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from krisesenterkurs import strings
+from krisesenterkurs.core import strings
 
-PACKAGE = Path(strings.__file__).parent.parent
+PACKAGE = Path(strings.__file__).parent.parent.parent
 
 
 def test_every_language_has_every_string():
@@ -26,17 +26,17 @@ def test_placeholders_match_across_languages():
 
 
 def test_every_word_the_template_and_scripts_use_exists():
-    from krisesenterkurs.progress import PROGRESS_WORDS
+    from krisesenterkurs.course.progress import PROGRESS_WORDS
 
     assets = PACKAGE / "theme" / "assets" / "krisesenterkurs"
-    used = set(re.findall(r'words\["(\w+)"\]', (PACKAGE / "quiz_html.py").read_text()))
+    used = set(re.findall(r'words\["(\w+)"\]', (PACKAGE / "quiz" / "html.py").read_text()))
     assert len(used) > 10  # the quiz's own words are found where they are written
     for script in ("quiz.js", "progress.js"):
         used |= set(re.findall(r"words\.(\w+)", (assets / script).read_text()))
     assert set(re.findall(r"words\.(\w+)", (assets / "progress.js").read_text())) <= set(PROGRESS_WORDS)
     used |= set(PROGRESS_WORDS)
     used |= set(re.findall(r'"(\w+)"', re.search(r"ui = \{k: words\[k\] for k in \((.*?)\)\}",
-                                                   (PACKAGE / "render.py").read_text(), re.S).group(1)))
+                                                   (PACKAGE / "quiz" / "render.py").read_text(), re.S).group(1)))
     assert used <= set(strings.table("nb")), used - set(strings.table("nb"))
 
 
@@ -46,8 +46,8 @@ def test_theme_language_picks_a_table(given, expected):
 
 
 def test_a_key_written_twice_is_an_error(tmp_path, monkeypatch):
-    from krisesenterkurs.errors import CourseError
-    from krisesenterkurs.loader import read_yaml
+    from krisesenterkurs.core.errors import CourseError
+    from krisesenterkurs.core.yamlfile import read_yaml
 
     path = tmp_path / "xx.yml"
     path.write_text('passed: "Bestått"\nother: "x"\npassed: "bestått"\n', encoding="utf-8")

@@ -2,36 +2,34 @@
 
 import pytest
 
-from krisesenterkurs.course import load_modules, manifest, page_url
-from krisesenterkurs.errors import CourseError
-from tests.banks import VALID, module_yml, write
+import dataclasses
+
+from krisesenterkurs.core.errors import CourseError
+from krisesenterkurs.core.settings import Settings, page_url
+from krisesenterkurs.course.modules import load_modules, manifest
+from krisesenterkurs.quiz.banks import load_banks
+from tests.banks import module_yml
+from tests.support import small_course
 
 
 @pytest.fixture
 def course(tmp_path):
-    banks = tmp_path / "quizzes"
-    banks.mkdir()
-    write(banks, VALID)
-    modules = tmp_path / "modules"
-    for folder, number in (("forste", 1), ("andre", 2)):
-        (modules / folder).mkdir(parents=True)
-        (modules / folder / "module.yml").write_text(module_yml(f"Modul {folder}", number), encoding="utf-8")
-        (modules / folder / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n///\n", encoding="utf-8")
-    return modules, banks
+    settings = Settings.load(small_course(tmp_path, modules=(("forste", 1, None), ("andre", 2, None))))
+    return settings.modules, load_banks(settings.quizzes), settings
 
 
 def test_modules_are_ordered_by_number(course):
-    modules, banks = course
+    modules, banks, _ = course
     assert [m.folder for m in load_modules(modules, banks)] == ["forste", "andre"]
 
 
 def test_manifest_gives_addresses_banks_and_hashes(course):
-    modules, banks = course
-    data = manifest(load_modules(modules, banks), banks, "moduler/")
+    modules, banks, settings = course
+    data = manifest(settings, load_modules(modules, banks))
     first = data["modules"][0]
     assert first == {"id": "forste", "n": 1, "title": "Modul forste", "dir": "moduler/forste/", "url": "moduler/forste/",
                      "quiz": "moduler/forste/quiz/", "bank": "test", "hash": first["hash"]}
-    flat = manifest(load_modules(modules, banks), banks, "moduler/", directory_urls=False)["modules"][0]
+    flat = manifest(dataclasses.replace(settings, directory_urls=False), load_modules(modules, banks))["modules"][0]
     assert (flat["url"], flat["quiz"]) == ("moduler/forste/index.html", "moduler/forste/quiz.html")
     assert len(first["hash"]) == 12
 
@@ -44,7 +42,7 @@ def test_page_url(md, url, flat):
 
 
 def problem(course, edit):
-    modules, banks = course
+    modules, banks, _ = course
     edit(modules)
     return str(pytest.raises(CourseError, load_modules, modules, banks).value)
 

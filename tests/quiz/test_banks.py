@@ -2,8 +2,9 @@
 
 import pytest
 
-from krisesenterkurs.errors import CourseError
-from krisesenterkurs.loader import cached_banks, load_bank, load_banks
+from krisesenterkurs.core.errors import CourseError
+from krisesenterkurs.core.cache import cached
+from krisesenterkurs.quiz.banks import load_bank, load_banks
 from tests.banks import VALID, write
 
 
@@ -164,9 +165,9 @@ def test_missing_folder(tmp_path):
 
 def test_cache_sees_edits(tmp_path):
     path = write(tmp_path, VALID)
-    assert cached_banks(tmp_path)["test"].bank.title == "Testbank"
+    assert cached(load_banks, tmp_path)["test"].bank.title == "Testbank"
     path.write_text(VALID.replace("title: Testbank", "title: Ny tittel"), encoding="utf-8")
-    assert cached_banks(tmp_path)["test"].bank.title == "Ny tittel"
+    assert cached(load_banks, tmp_path)["test"].bank.title == "Ny tittel"
 
 
 # --- Any input: only the project's own error type escapes -----------------------------------
@@ -209,3 +210,10 @@ def test_any_yaml_shape_gives_a_bank_or_a_course_error(tmp_path, data):
         load_bank(path)
     except CourseError as e:
         assert all(isinstance(p.line, (int, type(None))) for p in e.problems)
+
+
+def test_a_bank_without_pass_mark_takes_the_course_default(tmp_path):
+    path = write(tmp_path, VALID.replace("pass_mark: 80\n", ""))
+    assert load_bank(path).pass_mark == 80
+    assert load_bank(path, pass_mark=65).pass_mark == 65
+    assert load_bank(write(tmp_path, VALID, "own.yml"), pass_mark=65).pass_mark == 80  # its own wins

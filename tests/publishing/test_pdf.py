@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from krisesenterkurs.cli import main
-from krisesenterkurs.printing import COURSE_PDF
+from krisesenterkurs.publishing.pdf import COURSE_PDF
 from tests.browser.quizpage import modules
 from tests.support import ROOT
 
@@ -34,7 +34,7 @@ def text_of(path):
 
 
 def case_parts(folder):
-    case = (ROOT / "modules" / folder / "case.md").read_text(encoding="utf-8")
+    case = (COURSE.modules / folder / "case.md").read_text(encoding="utf-8")
     title = re.search(r'^!!! example "Fiktivt case: ([^"]+)"', case, re.M).group(1)
     questions = re.findall(r"^\d+\. (.+)$", case.split("## Refleksjonsspørsmål", 1)[1], re.M)
     return title, questions
