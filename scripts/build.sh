@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Build the course for publishing into site/, with the PDF handouts and the
 # whole course as PDF. Set SITE_URL to the address the site will be served from.
+#   bash scripts/build.sh                    MkDocs (the default engine)
+#   bash scripts/build.sh --engine zensical  Zensical, Material's successor (see README)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+engine=mkdocs
+if [ "${1:-}" = "--engine" ]; then engine="${2:?--engine needs mkdocs or zensical}"; fi
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt_install chromium fonts-liberation
 fi
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/mkdocs build --strict
+# check first: one line per problem, before either engine builds.
+.venv/bin/krisesenterkurs check
+.venv/bin/krisesenterkurs build --engine "$engine" --site-dir site
 .venv/bin/krisesenterkurs handouts --site site

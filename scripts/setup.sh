@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Shared set-up for serve.sh and test.sh: a virtual environment in .venv with
-# the course tooling installed (editable, so the mkdocs command finds the
-# project's own Markdown extension and plugin).
+# Shared set-up for serve.sh, build.sh and test.sh: a virtual environment in
+# .venv with exactly the packages of the lock file (requirements/run.lock, or
+# requirements/dev.lock for tests and the lint gate: every package of the whole
+# tree pinned, with hashes), then the course tooling itself, editable, so the
+# mkdocs and zensical commands find the project's own extensions.
+# The lock files are made from pyproject.toml by scripts/lock.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,8 +18,10 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 
-extras="${1:-}"
-if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}" >.venv/pip.log 2>&1; then
+lock=requirements/run.lock
+if [ -n "${1:-}" ]; then lock=requirements/dev.lock; fi
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+if ! { "${pip[@]}" --require-hashes -r "$lock" && "${pip[@]}" --no-deps -e .; } >.venv/pip.log 2>&1; then
   grep -v "^WARNING: Location" .venv/pip.log >&2
   echo "setup: installing the Python packages failed (log above)." >&2
   exit 1

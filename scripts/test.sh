@@ -13,4 +13,7 @@ fi
 
 bash scripts/setup.sh "[test,bench]"
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# Everything against the MkDocs build, then the browser tests again against the Zensical build
+# (tests marked mkdocs_only are skipped there; README lists them).
+.venv/bin/python -m pytest "$@"
+KK_ENGINE=zensical .venv/bin/python -m pytest tests/browser "$@"

@@ -42,8 +42,17 @@ def write(tmp_path, text: str, name: str = "test.yml"):
     return path
 
 
-def module_yml(title: str, number: int, bank: str = "test", version: str = "1.0", updated: str = "2026-11-27",
-               review_by: str = "2027-11-27", changes: str | None = None) -> str:
+def module_yml(
+    title: str,
+    number: int,
+    bank: str = "test",
+    version: str = "1.0",
+    updated: str = "2026-11-27",
+    review_by: str = "2027-11-27",
+    changes: str | None = None,
+) -> str:
     changes = changes or f'  - version: "{version}"\n    date: {updated}\n    text: Første utgave.\n'
-    return (f'title: {title}\nnumber: {number}\nbank: {bank}\nversion: "{version}"\nupdated: {updated}\n'
-            f'review_by: {review_by}\neditor: RVTS Sør\nchanges:\n{changes}')
+    return (
+        f'title: {title}\nnumber: {number}\nbank: {bank}\nversion: "{version}"\nupdated: {updated}\n'
+        f"review_by: {review_by}\neditor: RVTS Sør\nchanges:\n{changes}"
+    )

@@ -1,4 +1,8 @@
-"""Shared fixtures: build the course once, serve it on loopback, drive Debian's Chromium."""
+"""Shared fixtures: build the course once, serve it on loopback, drive Debian's Chromium.
+
+KK_ENGINE=zensical builds the course with Zensical instead of MkDocs (scripts/test.sh runs the
+browser tests once per engine); tests marked `mkdocs_only` concern the MkDocs build itself.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,50 @@ import os
 
 import pytest
 
-from tests.support import ROOT, free_port, run_build, serve
+from tests.support import COURSE, free_port, serve
+
+ENGINE = os.environ.get("KK_ENGINE", "mkdocs")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for engine in ("mkdocs", "zensical"):
+            if f"{engine}_only" in item.keywords and engine != ENGINE:
+                item.add_marker(pytest.mark.skip(reason=f"concerns the {engine} build; this run builds with {ENGINE}"))
+
+
+@pytest.fixture(scope="session")
+def engine():
+    return ENGINE
 
 
 @pytest.fixture(scope="session")
 def served_course(tmp_path_factory):
     """The real course, built once with site_url set to the loopback address it is served from."""
+    from krisesenterkurs.publishing.engines import run
+
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("course-site")
-    result = run_build(ROOT, dest, site_url=url)
+    dest = tmp_path_factory.mktemp("course-site") / "site"
+    result = run(COURSE, dest, engine=ENGINE, site_url=url)
     assert result.returncode == 0, result.stderr
     server = serve(dest, port)
-    yield {"url": url, "dir": dest, "log": result.stderr}
+    yield {"url": url, "dir": dest, "log": result.stderr, "engine": ENGINE}
     server.shutdown()
     server.server_close()
+
 
 # --- Playwright (pytest-playwright) with Debian's Chromium ---------------------------------
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
 ]
 
 

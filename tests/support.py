@@ -23,6 +23,7 @@ def _course():
 # The real course's settings: tests find its folders where mkdocs.yml says they are.
 COURSE = _course()
 
+
 def run_build(config_dir: Path, dest: Path, *, site_url: str | None = None, strict: bool = True):
     """Build a site with the mkdocs command, as an editor would; return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -57,13 +58,28 @@ def serve(directory: Path, port: int) -> ThreadingHTTPServer:
     return server
 
 
-def course_config(root: Path, *, language: str = "nb", title: str = "Kurset", publisher: str = "RVTS Sør",
-                  docs: str = "docs", **course) -> Path:
+def course_config(
+    root: Path,
+    *,
+    language: str = "nb",
+    title: str = "Kurset",
+    publisher: str = "RVTS Sør",
+    docs: str = "docs",
+    **course,
+) -> Path:
     """A minimal mkdocs.yml for a test course in `root`; `course` are its extra.course settings."""
     import json
 
-    lines = [f"site_name: {json.dumps(title)}", f"site_author: {json.dumps(publisher)}", f"docs_dir: {docs}",
-             "theme:", "  name: material", f"  language: {language}", "extra:", "  course:"]
+    lines = [
+        f"site_name: {json.dumps(title)}",
+        f"site_author: {json.dumps(publisher)}",
+        f"docs_dir: {docs}",
+        "theme:",
+        "  name: material",
+        f"  language: {language}",
+        "extra:",
+        "  course:",
+    ]
     lines += [f"    {key}: {json.dumps(value)}" for key, value in course.items()] or ["    {}"]
     if not course:
         lines[-2:] = ["extra:", "  course: {}"]
@@ -88,7 +104,8 @@ def small_course(root: Path, modules=(("forste", 1, None),), bank: str | None = 
         path.mkdir(parents=True)
         version = "1.1" if changes else "1.0"
         updated = "2027-02-01" if changes else "2026-11-27"
-        (path / "module.yml").write_text(module_yml(f"Modul {folder}", number, version=version, updated=updated,
-                                                    changes=changes), encoding="utf-8")
+        (path / "module.yml").write_text(
+            module_yml(f"Modul {folder}", number, version=version, updated=updated, changes=changes), encoding="utf-8"
+        )
         (path / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n///\n", encoding="utf-8")
     return config

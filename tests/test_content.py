@@ -3,6 +3,7 @@
 import re
 
 from krisesenterkurs.quiz.banks import load_banks
+
 from tests.support import COURSE, ROOT
 
 
@@ -42,8 +43,13 @@ def section(markdown: str, heading: str) -> str:
 
 def test_the_five_modules_of_the_source_are_there():
     names = {m.name for m in MODULES}
-    assert {"mandat", "barn-i-reetablering", "voksne-i-reetablering", "personer-som-utover-vold",
-            "fortsettelsesvold"} <= names
+    assert {
+        "mandat",
+        "barn-i-reetablering",
+        "voksne-i-reetablering",
+        "personer-som-utover-vold",
+        "fortsettelsesvold",
+    } <= names
 
 
 def test_every_module_has_goals_time_case_sources_and_quiz():
@@ -55,8 +61,10 @@ def test_every_module_has_goals_time_case_sources_and_quiz():
         case = (module / "case.md").read_text(encoding="utf-8")
         assert re.search(r'^!!! example "Fiktivt case:', case, re.M), module.name
         assert re.search(r"oppdiktet|fiktiv", case, re.I), module.name
-        assert len(re.findall(r"^\s*\d+\. ", section(case, "Refleksjonsspørsmål"), re.M)) >= 4 or \
-            len(re.findall(r"^\s*[-*] ", section(case, "Refleksjonsspørsmål"), re.M)) >= 4, module.name
+        assert (
+            len(re.findall(r"^\s*\d+\. ", section(case, "Refleksjonsspørsmål"), re.M)) >= 4
+            or len(re.findall(r"^\s*[-*] ", section(case, "Refleksjonsspørsmål"), re.M)) >= 4
+        ), module.name
         summary = (module / "oppsummering.md").read_text(encoding="utf-8")
         assert '!!! abstract "Viktige punkter"' in summary, module.name
         assert re.findall(r"^\s*[-*] ", section(summary, "Kilder"), re.M), module.name
@@ -72,9 +80,13 @@ def test_every_bank_has_8_to_12_questions_of_every_type():
 
 def test_survey_quotes_are_exact():
     text = " ".join((ROOT / "source" / "rvts-sor-presentasjon-2026-03-20.txt").read_text(encoding="utf-8").split())
-    course = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *COURSE.modules.glob("*/*.md")])
+    course = "\n".join(
+        p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *COURSE.modules.glob("*/*.md")]
+    )
     quotes = re.findall(r"«([^«»]{25,})»", course)
-    survey_like = [q for q in quotes if q.startswith(("MYE mer", "Det burde vært", "Veiledning, tydelig", "Samarbeid som handler"))]
+    survey_like = [
+        q for q in quotes if q.startswith(("MYE mer", "Det burde vært", "Veiledning, tydelig", "Samarbeid som handler"))
+    ]
     assert survey_like, "the survey quotes are used"
     for q in survey_like:
         assert " ".join(q.split()) in text, q
@@ -88,8 +100,11 @@ def test_right_answers_cannot_be_guessed_from_their_place():
         assert singles.count(0) <= len(singles) / 2 and len(set(singles)) >= 2, (bank.id, singles)
         answers = {q.answer for q in bank.questions if q.type == "truefalse"}
         assert answers == {True, False}, (bank.id, "true/false answers are all the same")
-        firsts = [all(o.correct for o in q.options[: sum(o.correct for o in q.options)])
-                  for q in bank.questions if q.type == "multiple"]
+        firsts = [
+            all(o.correct for o in q.options[: sum(o.correct for o in q.options)])
+            for q in bank.questions
+            if q.type == "multiple"
+        ]
         assert not all(firsts), (bank.id, "every multiple-choice question lists its right options first")
 
 

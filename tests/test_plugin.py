@@ -84,15 +84,23 @@ def test_plugin_without_the_extension_says_what_to_add(site):
 def test_quizzes_stay_out_of_the_search_index_and_whole_on_the_page(site):
     (site / "docs" / "quiz.md").write_text(
         "# Quiz\n\nSøkbar tekst før.\n\n/// quiz | test\nIntro som kan søkes.\n///\n\n"
-        "Søkbar tekst mellom.\n\n/// quiz | test\n    questions: [to]\n///\n\nSøkbar tekst etter.\n", encoding="utf-8")
+        "Søkbar tekst mellom.\n\n/// quiz | test\n    questions: [to]\n///\n\nSøkbar tekst etter.\n",
+        encoding="utf-8",
+    )
     assert build(site).returncode == 0
     html = (site / "out" / "quiz" / "index.html").read_text(encoding="utf-8")
-    index = json.dumps(json.loads((site / "out" / "search" / "search_index.json").read_text(encoding="utf-8")),
-                       ensure_ascii=False)
+    index = json.dumps(
+        json.loads((site / "out" / "search" / "search_index.json").read_text(encoding="utf-8")), ensure_ascii=False
+    )
     # Both quizzes are back in place, in order, between the page's own text.
     assert html.count('<section class="kk-quiz"') == 2 and "kk-quiz-->" not in html
-    assert html.index("Søkbar tekst før") < html.index('id="kk1-test"') < html.index("Søkbar tekst mellom") \
-        < html.index('id="kk2-test"') < html.index("Søkbar tekst etter")
+    assert (
+        html.index("Søkbar tekst før")
+        < html.index('id="kk1-test"')
+        < html.index("Søkbar tekst mellom")
+        < html.index('id="kk2-test"')
+        < html.index("Søkbar tekst etter")
+    )
     assert html.count("<fieldset") == 4
     # The page's text and the quiz intro are found by search; questions, answers and feedback are not.
     for text in ("Søkbar tekst før", "Søkbar tekst mellom", "Søkbar tekst etter", "Intro som kan søkes"):

@@ -22,8 +22,13 @@ def _settings(args):
 
     root = Path(args.project).resolve()
     if not (root / CONFIG_FILE).exists():
-        raise CourseError(Problem(display_path(root), None, "holds no mkdocs.yml. "
-                                  "Fix: run the command in the course folder or give --project."))
+        raise CourseError(
+            Problem(
+                display_path(root),
+                None,
+                "holds no mkdocs.yml. Fix: run the command in the course folder or give --project.",
+            )
+        )
     return Settings.load(root / CONFIG_FILE)
 
 
@@ -44,8 +49,9 @@ def _new_module(args) -> int:
 
     for path in new_module(_settings(args), args.title, folder=args.folder, editor=args.editor):
         print(path)
-    print("Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.",
-          file=sys.stderr)
+    print(
+        "Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.", file=sys.stderr
+    )
     return 0
 
 
@@ -87,8 +93,9 @@ def _handouts(args) -> int:
 def _build(args) -> int:
     from .publishing.engines import run
 
-    result = run(_settings(args), Path(args.site_dir), engine=args.engine, strict=not args.no_strict,
-                 clean=not args.keep_cache)
+    result = run(
+        _settings(args), Path(args.site_dir), engine=args.engine, strict=not args.no_strict, clean=not args.keep_cache
+    )
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     return 0 if result.returncode == 0 else 1
@@ -102,84 +109,114 @@ def _postbuild(args) -> int:
 
 
 def _engine_argument(command) -> None:
-    command.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
-                         help="the site generator (default: mkdocs; zensical is Material's successor)")
+    command.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the site generator (default: mkdocs; zensical is Material's successor)",
+    )
 
 
 def _zip_arguments(command, default: str) -> None:
     _engine_argument(command)
     command.add_argument("--out", help=f"the zip to write (default: {default})")
-    command.add_argument("--no-pdf", action="store_true",
-                         help="leave out the PDF handouts (faster; their links then lead nowhere)")
+    command.add_argument(
+        "--no-pdf", action="store_true", help="leave out the PDF handouts (faster; their links then lead nowhere)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="krisesenterkurs",
         description="Tools for editors of the course «Krisesentertilbudet i kommunene». "
-                    "Run them in the course folder (the one with mkdocs.yml).",
+        "Run them in the course folder (the one with mkdocs.yml).",
     )
     parser.add_argument("--project", default=".", help="the course folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
 
-    c = commands.add_parser("check", help="check banks, modules, links and glossary without building",
-                            description="Check every question bank, every module.yml, the links between pages and "
-                                        "the glossary, without building the site. Prints one line per problem "
-                                        "(file, line, what to fix) and warns about modules past their review date. "
-                                        "Exit code 0 when there are no problems, 1 otherwise.")
+    c = commands.add_parser(
+        "check",
+        help="check banks, modules, links and glossary without building",
+        description="Check every question bank, every module.yml, the links between pages and "
+        "the glossary, without building the site. Prints one line per problem "
+        "(file, line, what to fix) and warns about modules past their review date. "
+        "Exit code 0 when there are no problems, 1 otherwise.",
+    )
     c.set_defaults(run=_check)
 
-    c = commands.add_parser("new-module", help="start a new module from its title",
-                            description="Make a module folder with module.yml, its pages and a question bank with "
-                                        "one example question, and add it to the navigation in mkdocs.yml. The "
-                                        "example text says «Skriv … her»; 'check' reports it until it is replaced.")
-    c.add_argument("title", help="the module's title, e.g. \"Barn og samvær\"")
+    c = commands.add_parser(
+        "new-module",
+        help="start a new module from its title",
+        description="Make a module folder with module.yml, its pages and a question bank with "
+        "one example question, and add it to the navigation in mkdocs.yml. The "
+        "example text says «Skriv … her»; 'check' reports it until it is replaced.",
+    )
+    c.add_argument("title", help='the module\'s title, e.g. "Barn og samvær"')
     c.add_argument("--folder", help="folder and bank name (default: made from the title)")
     c.add_argument("--editor", default="RVTS Sør", help="who answers for the module (default: RVTS Sør)")
     c.set_defaults(run=_new_module)
 
-    c = commands.add_parser("schema", help="write the question banks' JSON Schema for editors",
-                            description="Write quizzes/bank.schema.json from the rules the build uses, so that "
-                                        "editors (for example VS Code with the YAML extension) see mistakes as they type.")
+    c = commands.add_parser(
+        "schema",
+        help="write the question banks' JSON Schema for editors",
+        description="Write quizzes/bank.schema.json from the rules the build uses, so that "
+        "editors (for example VS Code with the YAML extension) see mistakes as they type.",
+    )
     c.set_defaults(run=_schema)
 
-    c = commands.add_parser("package", help="the built course as a zip to run offline or on any web server",
-                            description="Build the course so that it runs from a folder (open index.html) or any "
-                                        "static web server, and put it in a zip.")
+    c = commands.add_parser(
+        "package",
+        help="the built course as a zip to run offline or on any web server",
+        description="Build the course so that it runs from a folder (open index.html) or any "
+        "static web server, and put it in a zip.",
+    )
     _zip_arguments(c, "dist/krisesenterkurs-<date>.zip")
     c.set_defaults(run=_package)
 
-    c = commands.add_parser("scorm", help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
-                            description="Build the course as one SCORM 1.2 SCO in a zip with imsmanifest.xml. "
-                                        "Upload it to the LMS as a SCORM activity; the LMS then gets the status "
-                                        "(passed when every module is completed), the score (share of modules "
-                                        "completed), the last page and the learner's progress.")
+    c = commands.add_parser(
+        "scorm",
+        help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
+        description="Build the course as one SCORM 1.2 SCO in a zip with imsmanifest.xml. "
+        "Upload it to the LMS as a SCORM activity; the LMS then gets the status "
+        "(passed when every module is completed), the score (share of modules "
+        "completed), the last page and the learner's progress.",
+    )
     _zip_arguments(c, "dist/krisesenterkurs-scorm12-<date>.zip")
     c.set_defaults(run=_scorm)
 
-    c = commands.add_parser("build", help="build the site with MkDocs or Zensical",
-                            description="Check the course, then build the site with the chosen engine into a folder. "
-                                        "Both engines read mkdocs.yml; Zensical runs no plugins, so the course is "
-                                        "checked first and the post-build step runs after it.")
+    c = commands.add_parser(
+        "build",
+        help="build the site with MkDocs or Zensical",
+        description="Check the course, then build the site with the chosen engine into a folder. "
+        "Both engines read mkdocs.yml; Zensical runs no plugins, so the course is "
+        "checked first and the post-build step runs after it.",
+    )
     _engine_argument(c)
     c.add_argument("--site-dir", default="site", help="the folder to build into (default: site)")
     c.add_argument("--no-strict", action="store_true", help="do not stop on warnings (broken links and the like)")
     c.add_argument("--keep-cache", action="store_true", help="Zensical: reuse its cache of unchanged pages")
     c.set_defaults(run=_build)
 
-    c = commands.add_parser("postbuild", help="the step every build ends with (minified scripts and styles)",
-                            description="Minify the course's scripts and styles in a built site. The MkDocs plugin "
-                                        "runs it itself; run it after 'zensical build'.")
+    c = commands.add_parser(
+        "postbuild",
+        help="the step every build ends with (minified scripts and styles)",
+        description="Minify the course's scripts and styles in a built site. The MkDocs plugin "
+        "runs it itself; run it after 'zensical build'.",
+    )
     c.add_argument("--site", default="site", help="the built site folder (default: site)")
     c.set_defaults(run=_postbuild)
 
-    c = commands.add_parser("handouts", help="PDF handouts for every module and the whole course, into a built site",
-                            description="Print every module's handout (utdelingsark) and the whole course to PDF "
-                                        "with Chromium, into the built site, where its pages link to them. "
-                                        "Run it after 'mkdocs build'.")
+    c = commands.add_parser(
+        "handouts",
+        help="PDF handouts for every module and the whole course, into a built site",
+        description="Print every module's handout (utdelingsark) and the whole course to PDF "
+        "with Chromium, into the built site, where its pages link to them. "
+        "Run it after 'mkdocs build'.",
+    )
     c.add_argument("--site", default="site", help="the built site folder (default: site)")
-    c.add_argument("--chromium", default=None,
-                   help="the Chromium to print with (default: $CHROMIUM_PATH or /usr/bin/chromium)")
+    c.add_argument(
+        "--chromium", default=None, help="the Chromium to print with (default: $CHROMIUM_PATH or /usr/bin/chromium)"
+    )
     c.set_defaults(run=_handouts)
 
     args = parser.parse_args(argv)

@@ -18,6 +18,7 @@ the build nicer, never what it needs:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +43,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         cache.new_build()
         try:
-            self._settings = settings.Settings.from_config(config, config.config_file_path)
+            self._settings = settings.Settings.from_config(config, Path(config.config_file_path))
             settings.use(self._settings)
             from .authoring.check import build_problems
 
@@ -70,8 +71,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     @event_priority(100)
     def _hide_quizzes(self, context, page, config, nav):
         hidden: list[str] = []
+
+        def step_aside(match: re.Match) -> str:
+            hidden.append(match.group(0))
+            return "<!--kk-quiz-->"
+
         if page.content:
-            page.content = markup.SECTION.sub(lambda m: hidden.append(m.group(0)) or "<!--kk-quiz-->", page.content)
+            page.content = markup.SECTION.sub(step_aside, page.content)
         self._hidden = hidden
         return context
 

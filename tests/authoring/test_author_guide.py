@@ -10,10 +10,10 @@ import re
 import shutil
 
 import pytest
-
-from krisesenterkurs.course.modules import load_modules
 from krisesenterkurs.core.errors import CourseError
+from krisesenterkurs.course.modules import load_modules
 from krisesenterkurs.quiz.banks import load_bank, load_banks
+
 from tests.support import ROOT
 
 BANK = "quizzes/mandat.yml"
@@ -33,6 +33,7 @@ def in_question(qid: str, old: str, new: str, count: int = 1):
         part = text[start:end]
         assert old in part, f"{BANK}: question '{qid}' no longer has {old!r}; update the guide's example"
         return text[:start] + part.replace(old, new, count) + text[end:]
+
     return edit
 
 
@@ -40,16 +41,29 @@ def in_question(qid: str, old: str, new: str, count: int = 1):
 MISTAKES = {
     "ja for true": (BANK, in_question("reetablering-ansvar", "answer: true", "answer: ja")),
     "tab": (BANK, in_question("reetablering-ansvar", "    explanation: |", "\texplanation: |")),
-    "colon in text": (BANK, in_question("tilbudet-i-tillegg-til-bosted", "      - text: Grupper",
-                                        "      - text: Grupper: for voksne")),
+    "colon in text": (
+        BANK,
+        in_question("tilbudet-i-tillegg-til-bosted", "      - text: Grupper", "      - text: Grupper: for voksne"),
+    ),
     "single without a right answer": (BANK, in_question("dagsamtaler-uten-a-bo", "        correct: true\n", "")),
-    "multiple without a right answer": (BANK, in_question("tilbudet-i-tillegg-til-bosted", "        correct: true\n", "", -1)),
+    "multiple without a right answer": (
+        BANK,
+        in_question("tilbudet-i-tillegg-til-bosted", "        correct: true\n", "", -1),
+    ),
     "key in Norwegian": (BANK, in_question("reetablering-ansvar", "    explanation:", "    forklaring:")),
-    "id with capitals and space": (BANK, in_question("fagressurs-barnevern", "- id: fagressurs-barnevern",
-                                                     "- id: Fagressurs barnevern")),
-    "same id twice": (BANK, in_question("reetablering-ansvar", "- id: reetablering-ansvar", "- id: dagsamtaler-uten-a-bo")),
+    "id with capitals and space": (
+        BANK,
+        in_question("fagressurs-barnevern", "- id: fagressurs-barnevern", "- id: Fagressurs barnevern"),
+    ),
+    "same id twice": (
+        BANK,
+        in_question("reetablering-ansvar", "- id: reetablering-ansvar", "- id: dagsamtaler-uten-a-bo"),
+    ),
     "unknown type": (BANK, in_question("reetablering-ansvar", "type: truefalse", "type: santusant")),
-    "version and date": (MODULE, lambda t: t.replace('version: "1.0"\nupdated: 2026-11-27', "version: 1.1\nupdated: 27.11.2026", 1)),
+    "version and date": (
+        MODULE,
+        lambda t: t.replace('version: "1.0"\nupdated: 2026-11-27', "version: 1.1\nupdated: 27.11.2026", 1),
+    ),
 }
 
 
@@ -63,7 +77,9 @@ def messages(tmp_path, monkeypatch, file, edit) -> list[str]:
     target.write_text(changed, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(CourseError) as info:
-        load_bank(target.relative_to(tmp_path)) if file == BANK else load_modules(tmp_path / "course" / "moduler", load_banks(tmp_path / "quizzes"))
+        load_bank(target.relative_to(tmp_path)) if file == BANK else load_modules(
+            tmp_path / "course" / "moduler", load_banks(tmp_path / "quizzes")
+        )
     return [str(p) for p in info.value.problems]
 
 

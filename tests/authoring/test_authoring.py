@@ -9,17 +9,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from krisesenterkurs.authoring.check import check
 from krisesenterkurs.authoring.scaffold import new_module
 from krisesenterkurs.cli import main
 from krisesenterkurs.core.settings import Settings
 from krisesenterkurs.publishing.package import package
 from krisesenterkurs.quiz.schema import bank_json_schema
+
 from tests.support import COURSE, ROOT, run_build
 
-IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__", "dist", ".pytest_cache",
-                                ".build", ".cache")
+IGNORE = shutil.ignore_patterns(
+    ".venv", ".git", "site", "node_modules", "__pycache__", "dist", ".pytest_cache", ".build", ".cache"
+)
 
 
 @pytest.fixture
@@ -42,8 +43,9 @@ def test_check_reports_each_kind_of_problem_with_file_and_line(project):
     page = project.modules / "mandat" / "kommunens-ansvar.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSe [siden som mangler](finnes-ikke.md).\n", encoding="utf-8")
     glossary = project.glossary
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "- term: ubrukt ord\n  definition: Brukes ikke.\n",
-                        encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "- term: ubrukt ord\n  definition: Brukes ikke.\n", encoding="utf-8"
+    )
     bank = project.quizzes / "barn.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 180"), encoding="utf-8")
     (project.quizzes / "bank.schema.json").write_text("{}", encoding="utf-8")
@@ -101,8 +103,9 @@ def test_package_is_a_site_that_runs_from_a_folder(project, tmp_path):
 
 
 def test_help_in_plain_words():
-    result = subprocess.run([str(Path(sys.executable).with_name("krisesenterkurs")), "--help"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("krisesenterkurs")), "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0
     for command in ("check", "new-module", "schema", "package", "handouts"):
         assert command in result.stdout

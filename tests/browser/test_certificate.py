@@ -10,8 +10,20 @@ from pypdf import PdfReader
 from tests.browser.quizpage import modules, take_quiz
 
 pytestmark = pytest.mark.browser
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "desember"]
+MONTHS = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
 
 
 def norwegian_date(day: datetime.date) -> str:

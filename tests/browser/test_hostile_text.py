@@ -3,11 +3,11 @@
 import shutil
 from pathlib import Path
 
+import krisesenterkurs
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-import krisesenterkurs
 from tests.banks import VALID
 from tests.support import free_port, run_build, serve
 
@@ -16,14 +16,14 @@ FIXTURE = Path(__file__).parent.parent / "fixtures" / "site"
 
 HOSTILE = [
     "<script>window.__pwned = 'script'</script>",
-    '<img src=x onerror="window.__pwned = \'onerror\'">',
+    "<img src=x onerror=\"window.__pwned = 'onerror'\">",
     "[klikk her](javascript:window.__pwned='link')",
     "<!-- skjult kommentar --> synlig tekst",
     "<b>uavsluttet tag",
-    '<a href="javascript:window.__pwned=\'a\'">lenke</a>',
+    "<a href=\"javascript:window.__pwned='a'\">lenke</a>",
     "<svg onload=\"window.__pwned='svg'\"></svg>",
     "<iframe src=\"javascript:parent.__pwned='iframe'\"></iframe>",
-    '<style>body { display: none }</style>',
+    "<style>body { display: none }</style>",
     "&lt;script&gt; allerede kodet",
 ]
 
@@ -39,10 +39,17 @@ def hostile_site(tmp_path_factory):
     config.write_text(config.read_text().replace("  font: false\n", f"  font: false\n  custom_dir: {theme}\n"))
     bank = yaml.safe_load(VALID)
     bank["questions"] = [
-        {"id": f"q{i}", "type": "single", "prompt": text,
-         "options": [{"text": text.replace("\n", " "), "correct": True, "feedback": text},
-                     {"text": "Trygt alternativ"}],
-         "explanation": text, "source": text}
+        {
+            "id": f"q{i}",
+            "type": "single",
+            "prompt": text,
+            "options": [
+                {"text": text.replace("\n", " "), "correct": True, "feedback": text},
+                {"text": "Trygt alternativ"},
+            ],
+            "explanation": text,
+            "source": text,
+        }
         for i, text in enumerate(HOSTILE)
     ]
     (root / "quizzes" / "test.yml").write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")

@@ -12,9 +12,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from krisesenterkurs.authoring import Project
 from tests.browser.quizpage import answer_all, banks, modules, quiz_url
-from tests.support import ROOT, free_port, serve
+from tests.support import COURSE, ROOT, free_port, serve
 
 pytestmark = pytest.mark.browser
 LMS = Path(__file__).parent.parent / "lms"
@@ -30,8 +29,12 @@ def lms(tmp_path_factory):
     # The installed command in its own process: it prints PDFs with Playwright, which cannot start
     # a second time inside the test session's browser.
     command = Path(sys.executable).with_name("krisesenterkurs")
-    result = subprocess.run([str(command), "--project", str(ROOT), "scorm", "--out", str(root / "kurs.zip")],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [str(command), "--project", str(ROOT), "scorm", "--out", str(root / "kurs.zip")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(root / "kurs.zip") as zf:
         zf.extractall(root / "course")
@@ -97,9 +100,11 @@ def test_partial_run_then_relaunch_restores_from_the_lms(browser, lms):
     assert cmi(page, "cmi.core.lesson_location") == f"moduler/{first.folder}/quiz.html"
     suspend = cmi(page, "cmi.suspend_data")
     assert 0 < len(suspend) <= 4096
-    state = {"cmi.core.lesson_status": cmi(page, "cmi.core.lesson_status"),
-             "cmi.core.lesson_location": cmi(page, "cmi.core.lesson_location"),
-             "cmi.suspend_data": suspend}
+    state = {
+        "cmi.core.lesson_status": cmi(page, "cmi.core.lesson_status"),
+        "cmi.core.lesson_location": cmi(page, "cmi.core.lesson_location"),
+        "cmi.suspend_data": suspend,
+    }
     context.close()
 
     # A new browser with nothing stored: everything comes back from the LMS.
@@ -142,9 +147,9 @@ def test_without_an_lms_the_course_runs_as_on_the_web(page, lms):
 
 
 def test_offline_package_runs_from_a_folder(page, tmp_path):
-    from krisesenterkurs.authoring import package
+    from krisesenterkurs.publishing.package import package
 
-    with zipfile.ZipFile(package(Project(ROOT), tmp_path / "kurs.zip", pdfs=False)) as zf:
+    with zipfile.ZipFile(package(COURSE, tmp_path / "kurs.zip", pdfs=False)) as zf:
         zf.extractall(tmp_path / "kurs")
     page.goto((tmp_path / "kurs" / "index.html").as_uri())
     expect(page.locator("article h1")).to_be_visible()

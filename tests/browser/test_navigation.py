@@ -35,10 +35,13 @@ def test_next_and_previous_in_the_footer(page, base_url):
     expect(page.locator("article h1")).to_have_text(title)  # same text, permalink sign included
 
 
-@pytest.mark.parametrize("word,target", [
-    ("fortsettelsesvold", "moduler/fortsettelsesvold/"),
-    ("samværssabotasje", "moduler/fortsettelsesvold/"),
-])
+@pytest.mark.parametrize(
+    "word,target",
+    [
+        ("fortsettelsesvold", "moduler/fortsettelsesvold/"),
+        ("samværssabotasje", "moduler/fortsettelsesvold/"),
+    ],
+)
 def test_search_finds_the_page_for_a_norwegian_word(page, base_url, word, target):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url)

@@ -25,7 +25,9 @@ def test_questions_are_readable_and_answers_stay_hidden(no_js_page, base_url):
     expect(page.locator(".kk-quiz__noscript")).to_contain_text("JavaScript")
     expect(page.get_by_role("button", name="Sjekk svar")).to_have_count(0)
     expect(page.locator(".kk-question input").first).to_be_visible()
-    expect(page.locator(".kk-question__result:visible, .kk-option__feedback:visible, .kk-option__mark:visible")).to_have_count(0)
+    expect(
+        page.locator(".kk-question__result:visible, .kk-option__feedback:visible, .kk-option__mark:visible")
+    ).to_have_count(0)
     body = page.locator("article").inner_text()
     for word in ("Riktig svar", "Du valgte dette", "Forklaring", "Kilde:"):
         assert word not in body

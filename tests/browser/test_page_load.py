@@ -71,7 +71,8 @@ def test_no_script_holds_up_the_first_paint_but_the_small_storage_script(page, b
     for path in ("moduler/mandat/", quiz_url("mandat")):
         page.goto(base_url + path)
         scripts = page.locator("script[src]").evaluate_all(
-            "els => els.map(e => [new URL(e.src).pathname.split('/').pop(), e.defer || e.async])")
+            "els => els.map(e => [new URL(e.src).pathname.split('/').pop(), e.defer || e.async])"
+        )
         names = [name for name, _ in scripts]
         assert any(name.startswith("bundle.") for name in names), names
         blocking = [name for name, deferred in scripts if not deferred]

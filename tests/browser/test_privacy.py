@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser.quizpage import banks, quiz_url, answer, right
+from tests.browser.quizpage import answer, banks, quiz_url, right
 from tests.browser.test_accessibility import site_pages
 
 pytestmark = pytest.mark.browser

@@ -27,7 +27,9 @@ def test_partial_run_shows_the_right_statuses_and_what_remains(page, base_url):
     expect(row(page, first).locator(".kk-progress__best")).to_have_text("100 % (bestått)")
     expect(row(page, second).locator(".kk-progress__status")).to_have_text(re.compile("Påbegynt"))
     expect(row(page, second).locator(".kk-progress__latest")).to_have_text("0 % (ikke bestått)")
-    expect(row(page, second).get_by_role("link", name="Ta quizen")).to_have_attribute("href", re.compile(quiz_url(second.meta.bank) + "$"))
+    expect(row(page, second).get_by_role("link", name="Ta quizen")).to_have_attribute(
+        "href", re.compile(quiz_url(second.meta.bank) + "$")
+    )
     expect(row(page, third).locator(".kk-progress__status")).to_have_text(re.compile("Påbegynt"))
     for later in MODULES[3:]:
         expect(row(page, later).locator(".kk-progress__status")).to_have_text(re.compile("Ikke startet"))
@@ -53,7 +55,9 @@ def test_front_page_offers_the_last_page_after_a_reload(page, base_url):
     expect(page).to_have_url(url)
     path = url.removeprefix(base_url)
     # The page is remembered once the course's script has seen it.
-    page.wait_for_function("p => (JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')) || {}).last?.url === p", arg=path)
+    page.wait_for_function(
+        "p => (JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')) || {}).last?.url === p", arg=path
+    )
     title = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
     page.goto(base_url)
     page.reload()
@@ -78,6 +82,7 @@ def test_indicator_and_navigation_marks_follow_without_a_reload(page, base_url):
     page.evaluate("window.__sameDocument = true")
     take_quiz_here = banks()[MODULES[0].meta.bank]
     from tests.browser.quizpage import answer_all
+
     answer_all(page, take_quiz_here, len(take_quiz_here.questions))
     expect(indicator).to_contain_text(f"1/{total}")
     expect(indicator).to_have_attribute("href", base_url + "fremdrift/")
@@ -120,7 +125,9 @@ def test_an_edited_bank_marks_the_old_result_outdated(page, two_versions):
     expect(row(page, module).locator(".kk-progress__status")).to_have_text(re.compile("Fullført"))
     two_versions["server"].directory = two_versions["after"]  # the editor publishes the new version
     page.reload()
-    expect(row(page, module).locator(".kk-progress__best")).to_have_text("100 % (bestått) – utdatert – ta quizen på nytt")
+    expect(row(page, module).locator(".kk-progress__best")).to_have_text(
+        "100 % (bestått) – utdatert – ta quizen på nytt"
+    )
     expect(row(page, module).locator(".kk-progress__status")).not_to_have_text(re.compile("Fullført"))
     expect(row(page, module).get_by_role("link", name="Ta quizen")).to_be_visible()
     expect(page.get_by_role("progressbar")).to_have_attribute("value", "0")

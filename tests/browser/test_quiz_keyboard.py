@@ -3,10 +3,10 @@
 import re
 
 import pytest
+from krisesenterkurs.quiz.schema import MultipleQuestion
 from playwright.sync_api import expect
 
 from tests.browser.quizpage import banks, quiz_url, right
-from krisesenterkurs.quiz.schema import MultipleQuestion
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
@@ -37,7 +37,7 @@ def test_whole_quiz_by_keyboard_with_visible_focus(page, base_url):
     expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
     for q in BANK.questions:
         want = right(q)
-        first = tab_to(page, lambda f: f["qid"] == q.id and f["tag"] == "input")
+        first = tab_to(page, lambda f, q=q: f["qid"] == q.id and f["tag"] == "input")
         assert first["outline"].startswith("solid"), first  # focus is visible
         if isinstance(q, MultipleQuestion):
             current = 0
@@ -52,7 +52,7 @@ def test_whole_quiz_by_keyboard_with_visible_focus(page, base_url):
             page.keyboard.press("Space")
             for _ in range(want[0]):
                 page.keyboard.press("ArrowDown")
-        tab_to(page, lambda f: f["qid"] == q.id and f["tag"] == "button")
+        tab_to(page, lambda f, q=q: f["qid"] == q.id and f["tag"] == "button")
         page.keyboard.press("Enter")
         after = focused(page)
         assert after["qid"] == q.id and "kk-question__result" in after["cls"], after

@@ -27,8 +27,11 @@ def our_errors(page):
     return errors
 
 
-@pytest.mark.parametrize("stored", ["{not json", json.dumps({"v": 0, "visited": {}}), json.dumps([1, 2])],
-                         ids=["corrupt", "older-version", "wrong-shape"])
+@pytest.mark.parametrize(
+    "stored",
+    ["{not json", json.dumps({"v": 0, "visited": {}}), json.dumps([1, 2])],
+    ids=["corrupt", "older-version", "wrong-shape"],
+)
 def test_unreadable_progress_is_left_alone_with_a_notice(page, base_url, stored):
     errors = our_errors(page)
     seed(page, {PROGRESS: stored})
@@ -59,8 +62,14 @@ def test_quiz_record_from_an_older_version_is_ignored_until_the_learner_answers(
 
 def test_data_of_another_course_on_the_same_host_is_neither_used_nor_touched(page, base_url):
     q = banks()["mandat"].questions[0]
-    foreign = json.dumps({"v": 1, "answers": {q.id: {"h": q.content_hash(), "a": right(q)}},
-                          "passed": {"h": "x", "at": "2026-01-01T00:00:00Z"}})
+    # A pass of this very bank version: were the foreign key read, the module would count as completed.
+    foreign = json.dumps(
+        {
+            "v": 1,
+            "answers": {q.id: {"h": q.content_hash(), "a": right(q)}},
+            "passed": {"h": banks()["mandat"].content_hash(), "at": "2026-01-01T00:00:00Z"},
+        }
+    )
     seed(page, {FOREIGN: foreign})
     page.goto(base_url + quiz_url("mandat"))
     expect(question(page, q).locator(".kk-question__result")).to_be_hidden()

@@ -5,7 +5,6 @@ from typing import Annotated
 
 import msgspec
 import pytest
-
 from krisesenterkurs.core.validation import Invalid, RuleError, validate
 
 
@@ -38,11 +37,17 @@ def test_valid_data_becomes_the_model():
 def test_every_mistake_is_listed_not_only_the_first():
     found = issues({"items": [{"name": "A", "size": 0}, {"size": "2", "colour": "red"}], "label": 3})
     assert set(found) == {
-        (("items", 0, "name"), "pattern"), (("items", 0, "size"), "out_of_range"),
-        (("items", 1, "name"), "missing"), (("items", 1, "size"), "wrong_type"),
-        (("items", 1, "colour"), "unknown_key"), (("label",), "wrong_type"),
+        (("items", 0, "name"), "pattern"),
+        (("items", 0, "size"), "out_of_range"),
+        (("items", 1, "name"), "missing"),
+        (("items", 1, "size"), "wrong_type"),
+        (("items", 1, "colour"), "unknown_key"),
+        (("label",), "wrong_type"),
     }
-    assert (found[(("items", 0, "size"), "out_of_range")]["low"], found[(("items", 0, "size"), "out_of_range")]["high"]) == (1, 9)
+    assert (
+        found[(("items", 0, "size"), "out_of_range")]["low"],
+        found[(("items", 0, "size"), "out_of_range")]["high"],
+    ) == (1, 9)
     assert found[(("items", 0, "name"), "pattern")]["examples"] == ["navn"]
     assert found[(("items", 1, "colour"), "unknown_key")]["allowed"] == ["name", "size", "when"]
     assert found[(("items", 1, "size"), "wrong_type")] == {"expected": "int", "got": "str"}

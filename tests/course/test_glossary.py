@@ -4,9 +4,9 @@ import re
 
 import markdown
 import pytest
-
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.course.glossary import load_glossary
+
 from tests.support import COURSE, ROOT, course_config
 
 GLOSSARY = """\
@@ -32,14 +32,19 @@ def glossary(tmp_path):
 
 def convert(text, glossary):
     config = course_config(glossary.parent, glossary=glossary.name)
-    md = markdown.Markdown(extensions=["krisesenterkurs.glossary"],
-                           extension_configs={"krisesenterkurs.glossary": {"config_file": str(config)}})
+    md = markdown.Markdown(
+        extensions=["krisesenterkurs.glossary"],
+        extension_configs={"krisesenterkurs.glossary": {"config_file": str(config)}},
+    )
     return md.convert(text)
 
 
 def test_terms_in_running_text_get_an_explanation(glossary):
     html = convert("Kontakt NAV om reetablering. Reetablering tar tid.", glossary)
-    assert re.search(r'<abbr (tabindex="0" )?title="Arbeids- og velferdsforvaltningen: Forvalter arbeids- og velferdsordninger.">NAV</abbr>', html)
+    assert re.search(
+        r'<abbr (tabindex="0" )?title="Arbeids- og velferdsforvaltningen: Forvalter arbeids- og velferdsordninger.">NAV</abbr>',
+        html,
+    )
     assert html.count("<abbr") == 3  # the capitalised form at the start of a sentence too
 
 
@@ -75,16 +80,24 @@ def test_duplicate_term_names_its_line(tmp_path):
 
 def test_unknown_key_names_its_line(tmp_path):
     path = tmp_path / "glossary.yml"
-    path.write_text(GLOSSARY.replace("  definition: Direktorat.", "  definition: Direktorat.\n  lenke: x"), encoding="utf-8")
+    path.write_text(
+        GLOSSARY.replace("  definition: Direktorat.", "  definition: Direktorat.\n  lenke: x"), encoding="utf-8"
+    )
     message = str(pytest.raises(CourseError, load_glossary, path).value)
     assert "glossary.yml:11: unknown key 'lenke'" in message
 
 
 def test_every_course_term_occurs_in_the_course():
-    text = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("course/*.md"), *COURSE.modules.glob("*/*.md")]
-                     if p.name != "ordliste.md")
-    missing = [t.term for t in load_glossary(COURSE.glossary)
-               if not any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in (t.term, *t.forms))]
+    text = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in [*ROOT.glob("course/*.md"), *COURSE.modules.glob("*/*.md")]
+        if p.name != "ordliste.md"
+    )
+    missing = [
+        t.term
+        for t in load_glossary(COURSE.glossary)
+        if not any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in (t.term, *t.forms))
+    ]
     assert missing == []
 
 

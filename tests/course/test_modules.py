@@ -1,13 +1,13 @@
 """Module metadata (module.yml) and the course manifest built from it."""
 
-import pytest
-
 import dataclasses
 
+import pytest
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.core.settings import Settings, page_url
 from krisesenterkurs.course.modules import load_modules, manifest
 from krisesenterkurs.quiz.banks import load_banks
+
 from tests.banks import module_yml
 from tests.support import small_course
 
@@ -27,15 +27,25 @@ def test_manifest_gives_addresses_banks_and_hashes(course):
     modules, banks, settings = course
     data = manifest(settings, load_modules(modules, banks))
     first = data["modules"][0]
-    assert first == {"id": "forste", "n": 1, "title": "Modul forste", "dir": "moduler/forste/", "url": "moduler/forste/",
-                     "quiz": "moduler/forste/quiz/", "bank": "test", "hash": first["hash"]}
+    assert first == {
+        "id": "forste",
+        "n": 1,
+        "title": "Modul forste",
+        "dir": "moduler/forste/",
+        "url": "moduler/forste/",
+        "quiz": "moduler/forste/quiz/",
+        "bank": "test",
+        "hash": first["hash"],
+    }
     flat = manifest(dataclasses.replace(settings, directory_urls=False), load_modules(modules, banks))["modules"][0]
     assert (flat["url"], flat["quiz"]) == ("moduler/forste/index.html", "moduler/forste/quiz.html")
     assert len(first["hash"]) == 12
 
 
-@pytest.mark.parametrize("md,url,flat", [("quiz.md", "quiz/", "quiz.html"), ("index.md", "", "index.html"),
-                                         ("del/index.md", "del/", "del/index.html")])
+@pytest.mark.parametrize(
+    "md,url,flat",
+    [("quiz.md", "quiz/", "quiz.html"), ("index.md", "", "index.html"), ("del/index.md", "del/", "del/index.html")],
+)
 def test_page_url(md, url, flat):
     assert page_url(md) == url
     assert page_url(md, directory_urls=False) == flat
@@ -67,11 +77,14 @@ def test_duplicate_numbers(course):
 
 
 def test_wrong_type_names_the_line(course):
-    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2).replace("number: 2", "number: to")))
+    message = problem(
+        course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2).replace("number: 2", "number: to"))
+    )
     assert "andre/module.yml:2: 'number'" in message
 
 
 def test_version_and_dates_are_checked(course):
-    message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(
-        module_yml("A", 2, version="ny", updated="i går")))
+    message = problem(
+        course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2, version="ny", updated="i går"))
+    )
     assert "andre/module.yml:4: 'version'" in message and "andre/module.yml:5: 'updated'" in message

@@ -13,8 +13,10 @@ from tests.support import small_course
 @pytest.fixture
 def md(tmp_path):
     config = small_course(tmp_path)
-    return markdown.Markdown(extensions=["krisesenterkurs.progress"],
-                             extension_configs={"krisesenterkurs.progress": {"config_file": str(config)}})
+    return markdown.Markdown(
+        extensions=["krisesenterkurs.progress"],
+        extension_configs={"krisesenterkurs.progress": {"config_file": str(config)}},
+    )
 
 
 def carried(html):
@@ -37,4 +39,6 @@ def test_every_page_carries_the_manifest(md):
 @pytest.mark.parametrize("kind", ["progress", "resume", "certificate"])
 def test_blocks_place_a_view_that_says_it_needs_javascript(md, kind):
     html = md.convert(f"/// {kind}\n///\n")
-    assert re.search(rf'<div class="kk-{kind}" data-kk="{kind}">\s*<noscript>\s*<p>Denne delen trenger JavaScript', html)
+    assert re.search(
+        rf'<div class="kk-{kind}" data-kk="{kind}">\s*<noscript>\s*<p>Denne delen trenger JavaScript', html
+    )

@@ -4,19 +4,29 @@ import re
 
 import markdown
 import pytest
-
 from krisesenterkurs.core.errors import CourseError
+
 from tests.support import small_course
 
 
 @pytest.fixture
 def md(tmp_path):
-    config = small_course(tmp_path, modules=(
-        ("forste", 1, '  - version: "1.1"\n    date: 2027-02-01\n    text: Nytt spørsmål om bolig.\n'
-                      '  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n'),
-        ("andre", 2, None)))
-    return markdown.Markdown(extensions=["krisesenterkurs.versions"],
-                             extension_configs={"krisesenterkurs.versions": {"config_file": str(config)}})
+    config = small_course(
+        tmp_path,
+        modules=(
+            (
+                "forste",
+                1,
+                '  - version: "1.1"\n    date: 2027-02-01\n    text: Nytt spørsmål om bolig.\n'
+                '  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n',
+            ),
+            ("andre", 2, None),
+        ),
+    )
+    return markdown.Markdown(
+        extensions=["krisesenterkurs.versions"],
+        extension_configs={"krisesenterkurs.versions": {"config_file": str(config)}},
+    )
 
 
 def test_module_page_shows_version_and_last_update(md):

@@ -8,12 +8,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from pypdf import PdfReader
-
 from krisesenterkurs.cli import main
 from krisesenterkurs.publishing.pdf import COURSE_PDF
+from pypdf import PdfReader
+
 from tests.browser.quizpage import modules
-from tests.support import ROOT
+from tests.support import COURSE
 
 pytestmark = pytest.mark.browser  # prints with Chromium
 
@@ -23,8 +23,12 @@ def printed(served_course):
     # The installed command, in its own process (as an editor runs it; and Playwright's sync API
     # cannot start a second time inside the test session's own browser).
     site = served_course["dir"]
-    result = subprocess.run([str(Path(sys.executable).with_name("krisesenterkurs")), "handouts", "--site", str(site)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("krisesenterkurs")), "handouts", "--site", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     return site
 
@@ -42,7 +46,7 @@ def case_parts(folder):
 
 @pytest.mark.parametrize("module", modules(), ids=lambda m: m.folder)
 def test_each_handout_holds_key_points_case_and_questions(printed, module):
-    pdf = printed / "moduler" / module.folder / "utdelingsark" / f"utdelingsark-{module.folder}.pdf"
+    pdf = printed / "moduler" / module.folder / f"utdelingsark-{module.folder}.pdf"
     reader = PdfReader(pdf)
     assert 1 <= len(reader.pages) <= 4
     text = text_of(pdf)

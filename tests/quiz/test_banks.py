@@ -1,10 +1,12 @@
 """Bank files: every author mistake is reported with file, line, question and fix."""
 
 import pytest
-
-from krisesenterkurs.core.errors import CourseError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from krisesenterkurs.core.cache import cached
+from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.quiz.banks import load_bank, load_banks
+
 from tests.banks import VALID, write
 
 
@@ -23,36 +25,108 @@ def line_of(text, needle, nth=1):
 
 CASES = [
     # (name, edit of VALID, needle whose line is reported (nth), question id, words in message)
-    ("unknown key", lambda t: t.replace("    answer: false", "    answer: false\n    hint: x"),
-     ("hint: x", 1), "tre", ["unknown key 'hint'", "Fix:"]),
-    ("missing explanation", lambda t: t.replace("    explanation: Forklaring.\n    source: Kilde C\n", "    source: Kilde C\n"),
-     ("- id: tre", 1), "tre", ["'explanation' is missing", "Fix: add 'explanation'"]),
-    ("two correct in single", lambda t: t.replace("      - text: Ikke dette\n", "      - text: Ikke dette\n        correct: true\n"),
-     ("    options:", 1), "en", ["exactly one option", "found 2", "Fix:"]),
-    ("none correct in single", lambda t: t.replace("      - text: Dette\n        correct: true\n", "      - text: Dette\n"),
-     ("    options:", 1), "en", ["exactly one option", "found 0"]),
-    ("none correct in multiple", lambda t: t.replace("      - text: A\n        correct: true\n      - text: B\n        correct: true\n", "      - text: A\n      - text: B\n"),
-     ("    options:", 2), "to", ["at least one option", "Fix:"]),
-    ("one option", lambda t: t.replace("      - text: Ikke dette\n        feedback: Nei.\n", ""),
-     ("    options:", 1), "en", ["at least 2", "Fix:"]),
-    ("empty prompt", lambda t: t.replace("prompt: Påstand.", 'prompt: ""'),
-     ('prompt: ""', 1), "tre", ["'prompt' is empty", "Fix:"]),
-    ("number as text", lambda t: t.replace("      - text: C", "      - text: 112"),
-     ("text: 112", 1), "to", ["options[3].text", "found 112", "quotes"]),
-    ("word as boolean", lambda t: t.replace("answer: false", "answer: kanskje"),
-     ("answer: kanskje", 1), "tre", ["'answer'", "true or false"]),
-    ("duplicate id", lambda t: t.replace("- id: tre", "- id: en"),
-     ("- id: en", 2), "en", ["used twice", "Fix:"]),
-    ("unknown type", lambda t: t.replace("type: truefalse", "type: essay"),
-     ("type: essay", 1), "tre", ["unknown question type 'essay'", "single, multiple or truefalse"]),
-    ("missing question id", lambda t: t.replace("  - id: to\n    type: multiple", "  - type: multiple"),
-     ("  - type: multiple", 1), None, ["'id' is missing"]),
-    ("bad id", lambda t: t.replace("- id: to", "- id: To Spørsmål"),
-     ("- id: To", 1), "To Spørsmål", ["lower-case letters"]),
-    ("pass mark out of range", lambda t: t.replace("pass_mark: 80", "pass_mark: 180"),
-     ("pass_mark", 1), None, ["0 to 100"]),
-    ("duplicate key", lambda t: t.replace("    answer: false", "    answer: false\n    answer: true"),
-     ("answer: true", 1), None, ["'answer' appears twice"]),
+    (
+        "unknown key",
+        lambda t: t.replace("    answer: false", "    answer: false\n    hint: x"),
+        ("hint: x", 1),
+        "tre",
+        ["unknown key 'hint'", "Fix:"],
+    ),
+    (
+        "missing explanation",
+        lambda t: t.replace("    explanation: Forklaring.\n    source: Kilde C\n", "    source: Kilde C\n"),
+        ("- id: tre", 1),
+        "tre",
+        ["'explanation' is missing", "Fix: add 'explanation'"],
+    ),
+    (
+        "two correct in single",
+        lambda t: t.replace("      - text: Ikke dette\n", "      - text: Ikke dette\n        correct: true\n"),
+        ("    options:", 1),
+        "en",
+        ["exactly one option", "found 2", "Fix:"],
+    ),
+    (
+        "none correct in single",
+        lambda t: t.replace("      - text: Dette\n        correct: true\n", "      - text: Dette\n"),
+        ("    options:", 1),
+        "en",
+        ["exactly one option", "found 0"],
+    ),
+    (
+        "none correct in multiple",
+        lambda t: t.replace(
+            "      - text: A\n        correct: true\n      - text: B\n        correct: true\n",
+            "      - text: A\n      - text: B\n",
+        ),
+        ("    options:", 2),
+        "to",
+        ["at least one option", "Fix:"],
+    ),
+    (
+        "one option",
+        lambda t: t.replace("      - text: Ikke dette\n        feedback: Nei.\n", ""),
+        ("    options:", 1),
+        "en",
+        ["at least 2", "Fix:"],
+    ),
+    (
+        "empty prompt",
+        lambda t: t.replace("prompt: Påstand.", 'prompt: ""'),
+        ('prompt: ""', 1),
+        "tre",
+        ["'prompt' is empty", "Fix:"],
+    ),
+    (
+        "number as text",
+        lambda t: t.replace("      - text: C", "      - text: 112"),
+        ("text: 112", 1),
+        "to",
+        ["options[3].text", "found 112", "quotes"],
+    ),
+    (
+        "word as boolean",
+        lambda t: t.replace("answer: false", "answer: kanskje"),
+        ("answer: kanskje", 1),
+        "tre",
+        ["'answer'", "true or false"],
+    ),
+    ("duplicate id", lambda t: t.replace("- id: tre", "- id: en"), ("- id: en", 2), "en", ["used twice", "Fix:"]),
+    (
+        "unknown type",
+        lambda t: t.replace("type: truefalse", "type: essay"),
+        ("type: essay", 1),
+        "tre",
+        ["unknown question type 'essay'", "single, multiple or truefalse"],
+    ),
+    (
+        "missing question id",
+        lambda t: t.replace("  - id: to\n    type: multiple", "  - type: multiple"),
+        ("  - type: multiple", 1),
+        None,
+        ["'id' is missing"],
+    ),
+    (
+        "bad id",
+        lambda t: t.replace("- id: to", "- id: To Spørsmål"),
+        ("- id: To", 1),
+        "To Spørsmål",
+        ["lower-case letters"],
+    ),
+    (
+        "pass mark out of range",
+        lambda t: t.replace("pass_mark: 80", "pass_mark: 180"),
+        ("pass_mark", 1),
+        None,
+        ["0 to 100"],
+    ),
+    (
+        "duplicate key",
+        lambda t: t.replace("    answer: false", "    answer: false\n    answer: true"),
+        ("answer: true", 1),
+        None,
+        ["'answer' appears twice"],
+    ),
 ]
 
 
@@ -73,13 +147,19 @@ def test_each_mistake_names_file_line_question_and_fix(tmp_path, name, edit, whe
 
 
 def test_every_mistake_of_a_file_is_reported_at_once_in_line_order(tmp_path):
-    text = (VALID.replace("answer: false", "answer: kanskje").replace("      - text: C", "      - text: 112")
-            .replace("pass_mark: 80", "pass_mark: 180").replace("    prompt: Påstand.", "    prompt:"))
+    text = (
+        VALID.replace("answer: false", "answer: kanskje")
+        .replace("      - text: C", "      - text: 112")
+        .replace("pass_mark: 80", "pass_mark: 180")
+        .replace("    prompt: Påstand.", "    prompt:")
+    )
     error = problem_for(tmp_path, text)
     assert [(p.line, p.question) for p in error.problems] == [
-        (line_of(text, "pass_mark"), None), (line_of(text, "text: 112"), "to"),
+        (line_of(text, "pass_mark"), None),
+        (line_of(text, "text: 112"), "to"),
         (line_of(text, "prompt:", 3), "tre"),
-        (line_of(text, "answer: kanskje"), "tre")]
+        (line_of(text, "answer: kanskje"), "tre"),
+    ]
     message = str(error)
     assert message.startswith("4 problems to fix:")
     assert "'prompt' is empty. Fix: write text here" in message
@@ -95,15 +175,19 @@ def test_a_date_that_is_no_date_names_its_line(tmp_path):
 def test_a_value_its_explicit_type_cannot_read(tmp_path):
     text = VALID.replace("pass_mark: 80", "pass_mark: !!int åtti")
     error = problem_for(tmp_path, text)
-    assert str(error).endswith(f"test.yml:{line_of(text, 'pass_mark')}: 'åtti' cannot be read as int. "
-                               "Fix: correct it, or put text in quotes.")
+    assert str(error).endswith(
+        f"test.yml:{line_of(text, 'pass_mark')}: 'åtti' cannot be read as int. Fix: correct it, or put text in quotes."
+    )
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):
     text = VALID.replace("    prompt: Velg to.", "    prompt: [Velg to.")
     message = str(problem_for(tmp_path, text))
     assert "YAML syntax error" in message and "Fix:" in message
-    assert f"test.yml:{line_of(text, 'prompt: [Velg') + 1}" in message or f"test.yml:{line_of(text, 'prompt: [Velg')}" in message
+    assert (
+        f"test.yml:{line_of(text, 'prompt: [Velg') + 1}" in message
+        or f"test.yml:{line_of(text, 'prompt: [Velg')}" in message
+    )
 
 
 def test_syntax_error_at_the_very_end(tmp_path):
@@ -111,18 +195,23 @@ def test_syntax_error_at_the_very_end(tmp_path):
 
 
 def test_tab_indentation_is_explained(tmp_path):
-    text = VALID.replace("    explanation: Forklaring.\n    source: Kilde A", "\texplanation: Forklaring.\n    source: Kilde A")
+    text = VALID.replace(
+        "    explanation: Forklaring.\n    source: Kilde A", "\texplanation: Forklaring.\n    source: Kilde A"
+    )
     message = str(problem_for(tmp_path, text))
     assert f"test.yml:{line_of(text, chr(9) + 'explanation')}" in message
     assert "tabs" in message
 
 
-@pytest.mark.parametrize("content,words", [
-    ("", "is empty"),
-    ("   \n\n", "is empty"),
-    ("# only a comment\n", "holds no YAML data"),
-    ("- id: x\n", "must start with 'id:'"),
-])
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        ("", "is empty"),
+        ("   \n\n", "is empty"),
+        ("# only a comment\n", "holds no YAML data"),
+        ("- id: x\n", "must start with 'id:'"),
+    ],
+)
 def test_empty_or_wrong_shaped_file(tmp_path, content, words):
     assert words in str(problem_for(tmp_path, content))
 
@@ -172,18 +261,35 @@ def test_cache_sees_edits(tmp_path):
 
 # --- Any input: only the project's own error type escapes -----------------------------------
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                         st.text(max_size=30))
+yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30))
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.sampled_from(["id", "title", "pass_mark", "questions", "type",
-                                                                "prompt", "options", "text", "correct", "answer",
-                                                                "explanation", "source", "feedback", "x"]),
-                                               children, max_size=6)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "title",
+                    "pass_mark",
+                    "questions",
+                    "type",
+                    "prompt",
+                    "options",
+                    "text",
+                    "correct",
+                    "answer",
+                    "explanation",
+                    "source",
+                    "feedback",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=6,
+        ),
+    ),
     max_leaves=25,
 )
 

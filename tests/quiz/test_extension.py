@@ -2,9 +2,9 @@
 
 import markdown
 import pytest
-
 from krisesenterkurs.core import page
 from krisesenterkurs.core.errors import CourseError
+
 from tests.banks import VALID, write
 from tests.support import course_config
 
@@ -19,8 +19,10 @@ def banks_dir(tmp_path):
 def convert(source, banks_dir, lang="nb", page_file=None, extensions=()):
     config = course_config(banks_dir.parent, language=lang, quizzes=banks_dir.name)
     page.set_mkdocs_page(page_file)
-    md = markdown.Markdown(extensions=[*extensions, "krisesenterkurs.quiz"],
-                           extension_configs={"krisesenterkurs.quiz": {"config_file": str(config)}})
+    md = markdown.Markdown(
+        extensions=[*extensions, "krisesenterkurs.quiz"],
+        extension_configs={"krisesenterkurs.quiz": {"config_file": str(config)}},
+    )
     return md.convert(source)
 
 
@@ -46,14 +48,21 @@ def test_language_option(banks_dir):
     assert "Sjekk svar" in convert("/// quiz | test\n///\n", banks_dir, lang="fr")  # unknown: bokmål
 
 
-@pytest.mark.parametrize("source,line,words", [
-    ("Tekst\n\n/// quiz | finnes-ikke\n///\n", 3, ["no question bank with id 'finnes-ikke'", "Fix: use one of: test"]),
-    ("/// quiz\n///\n", 1, ["needs a bank id", "Fix:"]),
-    ("# T\n\n/// quiz | test\n    sporsmal: [en]\n///\n", 3, ["unknown option 'sporsmal'", "Fix:"]),
-    ("/// quiz | test\n    questions: [en, mangler]\n///\n", 1, ["no question 'mangler'", "Fix:"]),
-    ("/// quiz | test\n    questions: [en, en]\n///\n", 1, ["twice"]),
-    ("/// quiz | test\n    questions: 5\n///\n", 1, ["list of question ids"]),
-])
+@pytest.mark.parametrize(
+    "source,line,words",
+    [
+        (
+            "Tekst\n\n/// quiz | finnes-ikke\n///\n",
+            3,
+            ["no question bank with id 'finnes-ikke'", "Fix: use one of: test"],
+        ),
+        ("/// quiz\n///\n", 1, ["needs a bank id", "Fix:"]),
+        ("# T\n\n/// quiz | test\n    sporsmal: [en]\n///\n", 3, ["unknown option 'sporsmal'", "Fix:"]),
+        ("/// quiz | test\n    questions: [en, mangler]\n///\n", 1, ["no question 'mangler'", "Fix:"]),
+        ("/// quiz | test\n    questions: [en, en]\n///\n", 1, ["twice"]),
+        ("/// quiz | test\n    questions: 5\n///\n", 1, ["list of question ids"]),
+    ],
+)
 def test_page_mistakes_name_the_line(banks_dir, source, line, words, monkeypatch):
     monkeypatch.chdir(banks_dir.parent)
     with pytest.raises(CourseError) as info:
@@ -88,7 +97,9 @@ def test_unknown_mode_is_an_error(banks_dir):
 def test_each_block_names_its_own_line(banks_dir, monkeypatch):
     # The second placement of the same bank, after a fenced example of a third: the error is at line 9.
     monkeypatch.chdir(banks_dir.parent)
-    source = "/// quiz | test\n///\n\n```\n/// quiz | test\n```\n\nTekst\n/// quiz | test\n    questions: [mangler]\n///\n"
+    source = (
+        "/// quiz | test\n///\n\n```\n/// quiz | test\n```\n\nTekst\n/// quiz | test\n    questions: [mangler]\n///\n"
+    )
     with pytest.raises(CourseError) as info:
         convert(source, banks_dir, page_file="p.md", extensions=["pymdownx.superfences"])
     assert str(info.value).startswith("p.md:9: quiz 'test' has no question 'mangler'"), str(info.value)

@@ -5,10 +5,12 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
-
-from krisesenterkurs.quiz.render import TextRenderer, render_quiz
-from krisesenterkurs.quiz.schema import Bank
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from krisesenterkurs.core.validation import validate
+from krisesenterkurs.quiz.render import _PLAIN, TextRenderer, render_quiz
+from krisesenterkurs.quiz.schema import Bank
+
 from tests.banks import VALID
 
 
@@ -51,10 +53,10 @@ def test_right_answers_are_data_not_visible_text():
     fieldsets = [a for t, a in parse(html) if t == "fieldset"]
     assert [f["data-correct"] for f in fieldsets] == ["0", "0 1", "1"]
     # Feedback, explanation and source stay hidden until the learner checks.
-    for block in re.findall(r'<div class="kk-question__result"[^>]*>', html):
-        assert "hidden" in block
-    for block in re.findall(r'<div class="kk-option__feedback"[^>]*>', html):
-        assert "hidden" in block
+    results = re.findall(r'<div class="kk-question__result"[^>]*>', html)
+    feedback = re.findall(r'<div class="kk-option__feedback"[^>]*>', html)
+    assert len(results) == 3 and len(feedback) == 2  # one per question; the two options with feedback
+    assert all("hidden" in block for block in results + feedback)
     assert "<noscript>" in html
 
 
@@ -83,7 +85,9 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_is_shown_as_text_never_as_markup(text):
-    html = render_quiz(bank(edits=[(0, "prompt", text), (2, "explanation", text)]), question_ids=None, lang="nb", uid="u")
+    html = render_quiz(
+        bank(edits=[(0, "prompt", text), (2, "explanation", text)]), question_ids=None, lang="nb", uid="u"
+    )
     tags = parse(html)
     assert not {t for t, _ in tags} & {"script", "img", "iframe", "b"}
     assert not any(a.get("href", "").strip().lower().startswith("javascript") for _, a in tags)
@@ -107,8 +111,6 @@ def test_markdown_in_bank_text():
 
 # --- Any text: the renderer never lets markup through ----------------------------------------
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 markupish = st.text(alphabet=st.sampled_from(list("<>/=\"' abcsriptonlgvhf:&;!-*_[]()`#\n")), min_size=1, max_size=80)
 
@@ -128,8 +130,16 @@ def test_any_text_renders_without_active_markup(text):
 
 
 def test_rendering_many_fields_at_once_equals_one_by_one():
-    fields = ["Et *avsnitt*.", "- en\n- to", "> sitat\nfortsatt", "`kode` og [lenke](https://dinutvei.no)",
-              "1. første\n2. andre", "Linje\n\nAvsnitt to", "<b>rå</b> tekst", "Slutt."]
+    fields = [
+        "Et *avsnitt*.",
+        "- en\n- to",
+        "> sitat\nfortsatt",
+        "`kode` og [lenke](https://dinutvei.no)",
+        "1. første\n2. andre",
+        "Linje\n\nAvsnitt to",
+        "<b>rå</b> tekst",
+        "Slutt.",
+    ]
     r = TextRenderer()
     assert [str(x) for x in r.many(fields)] == [str(r.block(f)) for f in fields]
 
@@ -144,8 +154,9 @@ def test_a_field_holding_the_marker_is_rendered_alone():
 
 # --- Plain sentences skip Markdown, with the same result ------------------------------------
 
-plainish = st.text(alphabet=st.sampled_from(list("aæøåZ19 ,.;:?!()'\"%/+=–—…«»§$€-#*_<&>[]`\\\n\t|~")),
-                   min_size=1, max_size=40)
+plainish = st.text(
+    alphabet=st.sampled_from(list("aæøåZ19 ,.;:?!()'\"%/+=–—…«»§$€-#*_<&>[]`\\\n\t|~")), min_size=1, max_size=40
+)
 
 
 def _markdown_only(r: TextRenderer, text: str) -> str:
@@ -153,10 +164,8 @@ def _markdown_only(r: TextRenderer, text: str) -> str:
     r._md.reset()
     import nh3
     from krisesenterkurs.quiz.render import _ATTRIBUTES, _SCHEMES, _TAGS
+
     return nh3.clean(r._md.convert(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES)
-
-
-from krisesenterkurs.quiz.render import _PLAIN
 
 
 @settings(max_examples=500, deadline=None)
@@ -168,11 +177,27 @@ def test_plain_text_shortcut_gives_what_markdown_gives(text):
 
 
 def test_plain_sentences_take_the_shortcut_and_markdown_does_not():
-    for text in ("Kommunen har ansvaret.", "112 er nødnummeret (politi).", "«Det er trygt her», sa hun – 2026.",
-                 "Ja, 50 % av 1/2 – eller mer?"):
+    for text in (
+        "Kommunen har ansvaret.",
+        "112 er nødnummeret (politi).",
+        "«Det er trygt her», sa hun – 2026.",
+        "Ja, 50 % av 1/2 – eller mer?",
+    ):
         assert _PLAIN.fullmatch(text), text
-    for text in ("Et *ord*", "1. punkt", "- punkt", "# Tittel", "a & b", "<b>", "linje\nto", "[lenke](x)",
-                 "a_b_c", "`kode`", "slutt ", "> sitat"):
+    for text in (
+        "Et *ord*",
+        "1. punkt",
+        "- punkt",
+        "# Tittel",
+        "a & b",
+        "<b>",
+        "linje\nto",
+        "[lenke](x)",
+        "a_b_c",
+        "`kode`",
+        "slutt ",
+        "> sitat",
+    ):
         assert not _PLAIN.fullmatch(text), text
 
 

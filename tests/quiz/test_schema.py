@@ -4,9 +4,9 @@ import copy
 
 import pytest
 import yaml
-
-from krisesenterkurs.quiz.schema import Bank, bank_json_schema
 from krisesenterkurs.core.validation import Invalid, validate
+from krisesenterkurs.quiz.schema import Bank, bank_json_schema
+
 from tests.banks import VALID
 
 
@@ -82,9 +82,11 @@ def test_wrong_types_are_not_coerced_and_every_mistake_is_listed():
     d["questions"][0]["options"][0]["correct"] = "yes"
     d["questions"][2]["prompt"] = 42
     d["pass_mark"] = "80"
-    assert sorted(kinds(d)) == [(("pass_mark",), "wrong_type"),
-                                (("questions", 0, "options", 0, "correct"), "wrong_type"),
-                                (("questions", 2, "prompt"), "wrong_type")]
+    assert sorted(kinds(d)) == [
+        (("pass_mark",), "wrong_type"),
+        (("questions", 0, "options", 0, "correct"), "wrong_type"),
+        (("questions", 2, "prompt"), "wrong_type"),
+    ]
 
 
 def test_a_missing_key_and_an_unknown_one_in_the_same_question():
@@ -144,9 +146,18 @@ def test_json_schema_comes_from_the_same_model():
     assert schema["title"] == "Question bank (krisesenterkurs)"
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"id", "title", "questions"}
-    assert schema["properties"]["pass_mark"] == {"anyOf": [{"description": "Percent right needed to pass (default: the course's, 80).",
-                                                            "type": "integer", "minimum": 0, "maximum": 100},
-                                                           {"type": "null"}], "default": None}
+    assert schema["properties"]["pass_mark"] == {
+        "anyOf": [
+            {
+                "description": "Percent right needed to pass (default: the course's, 80).",
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 100,
+            },
+            {"type": "null"},
+        ],
+        "default": None,
+    }
     kinds = {d["properties"]["type"]["enum"][0] for d in schema["$defs"].values() if "type" in d.get("properties", {})}
     assert kinds == {"single", "multiple", "truefalse"}
 

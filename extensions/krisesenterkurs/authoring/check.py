@@ -39,17 +39,28 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
     """What stops a build: invalid banks, modules or glossary, a bank no page places."""
     problems: list[Problem] = []
     if extensions is not None and QUIZ_EXTENSION not in extensions:
-        problems.append(Problem(display_path(settings.config_file), None, f"the course needs the Markdown extension "
-                                f"'{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'."))
+        problems.append(
+            Problem(
+                display_path(settings.config_file),
+                None,
+                f"the course needs the Markdown extension '{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'.",
+            )
+        )
     banks = None
     try:
         banks = load_banks(settings.quizzes, settings.pass_mark)
     except CourseError as e:
         problems.extend(e.problems)
     if settings.modules.is_dir() and not settings.modules.resolve().is_relative_to(settings.docs.resolve()):
-        problems.append(Problem(display_path(settings.modules), None, "the modules folder is outside the course pages "
-                                f"({display_path(settings.docs)}), so no engine publishes it. Fix: move it into "
-                                f"{display_path(settings.docs)} and set 'extra.course.modules' in mkdocs.yml to its path."))
+        problems.append(
+            Problem(
+                display_path(settings.modules),
+                None,
+                "the modules folder is outside the course pages "
+                f"({display_path(settings.docs)}), so no engine publishes it. Fix: move it into "
+                f"{display_path(settings.docs)} and set 'extra.course.modules' in mkdocs.yml to its path.",
+            )
+        )
     if banks is not None:
         if settings.modules.is_dir():
             try:
@@ -84,8 +95,14 @@ def _links(settings: Settings) -> list[Problem]:
                     continue
                 resolved = os.path.normpath(os.path.join(os.path.dirname(virtual), file_part)).replace(os.sep, "/")
                 if resolved not in docs_paths:
-                    problems.append(Problem(display_path(path), number, f"the link to '{target}' leads to no page. "
-                                            "Fix: correct the path (relative to this page) or create the page."))
+                    problems.append(
+                        Problem(
+                            display_path(path),
+                            number,
+                            f"the link to '{target}' leads to no page. "
+                            "Fix: correct the path (relative to this page) or create the page.",
+                        )
+                    )
     return problems
 
 
@@ -95,20 +112,34 @@ def _glossary_use(settings: Settings) -> list[Problem]:
     for term in load_glossary(settings.glossary):
         forms = (term.term, *term.forms)
         if not any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms):
-            problems.append(Problem(display_path(settings.glossary), None, f"the term '{term.term}' is used on no page. "
-                                    "Fix: use it in the course, add the form that is used under 'forms', or remove it."))
+            problems.append(
+                Problem(
+                    display_path(settings.glossary),
+                    None,
+                    f"the term '{term.term}' is used on no page. "
+                    "Fix: use it in the course, add the form that is used under 'forms', or remove it.",
+                )
+            )
     return problems
 
 
 def _placeholders(settings: Settings) -> list[Problem]:
     problems = []
-    files = ([p for p, _ in settings.pages()] + sorted(settings.quizzes.glob("*.yml"))
-             + sorted(settings.modules.glob("*/module.yml")))
+    files = (
+        [p for p, _ in settings.pages()]
+        + sorted(settings.quizzes.glob("*.yml"))
+        + sorted(settings.modules.glob("*/module.yml"))
+    )
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if PLACEHOLDER.search(line):
-                problems.append(Problem(display_path(path), number, "the text from 'new-module' is still here. "
-                                        "Fix: write the real text."))
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        number,
+                        "the text from 'new-module' is still here. Fix: write the real text.",
+                    )
+                )
     return problems
 
 
@@ -125,19 +156,36 @@ def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[
             pass  # already reported above
     problems.extend(_placeholders(settings))
     schema = settings.quizzes / SCHEMA_FILE
-    if settings.quizzes.is_dir() and (not schema.exists() or json.loads(schema.read_text(encoding="utf-8")) != bank_json_schema()):
-        problems.append(Problem(display_path(schema), None, "the JSON Schema does not match the bank rules. "
-                                "Fix: run 'krisesenterkurs schema'."))
+    if settings.quizzes.is_dir() and (
+        not schema.exists() or json.loads(schema.read_text(encoding="utf-8")) != bank_json_schema()
+    ):
+        problems.append(
+            Problem(
+                display_path(schema),
+                None,
+                "the JSON Schema does not match the bank rules. Fix: run 'krisesenterkurs schema'.",
+            )
+        )
     for bank in sorted(settings.quizzes.glob("*.yml")):
         if not bank.read_text(encoding="utf-8").startswith(SCHEMA_LINE):
-            warnings.append(Problem(display_path(bank), 1, f"editors get no checking as they type. "
-                                    f"Fix: make '{SCHEMA_LINE}' the first line."))
+            warnings.append(
+                Problem(
+                    display_path(bank),
+                    1,
+                    f"editors get no checking as they type. Fix: make '{SCHEMA_LINE}' the first line.",
+                )
+            )
     try:
         for module in load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark)):
             if module.meta.review_by < today:
-                warnings.append(Problem(display_path(module.path), None,
-                                        f"the module was due for review on {module.meta.review_by.isoformat()}. "
-                                        "Fix: review it, then set a new 'review_by'."))
+                warnings.append(
+                    Problem(
+                        display_path(module.path),
+                        None,
+                        f"the module was due for review on {module.meta.review_by.isoformat()}. "
+                        "Fix: review it, then set a new 'review_by'.",
+                    )
+                )
     except CourseError:
         pass
     return problems, warnings

@@ -86,8 +86,6 @@ Skriv veiledningen her: mål, forberedelse, agenda for 90 minutter og 3 timer, d
 
 Utdelingsark til workshop om modul {number} i kurset «Krisesentertilbudet i kommunene» fra RVTS Sør.
 
-<p class="kk-handout__download"><a class="md-button" href="utdelingsark-{folder}.pdf" download>Last ned utdelingsarket som PDF</a> eller skriv ut denne siden.</p>
-
 /// handout | {folder}
 ///
 """,
@@ -110,44 +108,68 @@ questions:
 """
 
 
-def new_module(settings: Settings, title: str, folder: str | None = None, editor: str = "RVTS Sør",
-               today: datetime.date | None = None) -> list[Path]:
+def new_module(
+    settings: Settings,
+    title: str,
+    folder: str | None = None,
+    editor: str = "RVTS Sør",
+    today: datetime.date | None = None,
+) -> list[Path]:
     """Scaffold a module folder, its module.yml, its pages and a bank, and add it to the navigation."""
     today = today or datetime.date.today()
     folder = folder or slug(title)
     if not folder or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", folder):
-        raise CourseError(Problem("new-module", None, f"'{folder}' is not a usable folder name. "
-                                  "Fix: give --folder with lower-case letters, digits and hyphens."))
+        raise CourseError(
+            Problem(
+                "new-module",
+                None,
+                f"'{folder}' is not a usable folder name. "
+                "Fix: give --folder with lower-case letters, digits and hyphens.",
+            )
+        )
     target = settings.modules / folder
     bank_file = settings.quizzes / f"{folder}.yml"
     for existing in (target, bank_file):
         if existing.exists():
-            raise CourseError(Problem(display_path(existing), None, "already exists. Fix: choose another title or --folder."))
+            raise CourseError(
+                Problem(display_path(existing), None, "already exists. Fix: choose another title or --folder.")
+            )
     numbers = [m.meta.number for m in load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark))]
     number = max(numbers, default=0) + 1
     config = settings.config_file
     text = config.read_text(encoding="utf-8")
     marker = "  - Workshop:\n"
     if marker not in text:
-        raise CourseError(Problem(display_path(config), None, "cannot find where the modules end in 'nav' "
-                                  "(the line '  - Workshop:'). Fix: add the module to nav by hand."))
+        raise CourseError(
+            Problem(
+                display_path(config),
+                None,
+                "cannot find where the modules end in 'nav' "
+                "(the line '  - Workshop:'). Fix: add the module to nav by hand.",
+            )
+        )
     pages = ["index", "case", "oppsummering", "quiz"]
-    entry = f'      - "{number} {title}":\n' + "".join(f"          - {settings.modules_url}{folder}/{p}.md\n" for p in pages)
+    entry = f'      - "{number} {title}":\n' + "".join(
+        f"          - {settings.modules_url}{folder}/{p}.md\n" for p in pages
+    )
     guide = f"      - {settings.modules_url}{folder}/workshopleder.md\n"
     text = text.replace(marker, entry + marker, 1)
     workshop_end = text.index(marker) + len(marker)
     rest = text[workshop_end:]
-    block_len = len(re.match(r"(?:      - .*\n)*", rest).group(0))
+    listed = re.match(r"(?:      - .*\n)*", rest)
+    block_len = len(listed.group(0)) if listed else 0
     text = text[:workshop_end] + rest[:block_len] + guide + rest[block_len:]
     values = {"title": title, "folder": folder, "bank": folder, "number": number, "schema_line": SCHEMA_LINE}
     target.mkdir(parents=True)
     written = []
     (target / "module.yml").write_text(
         "# Module metadata: the one place for this module's title, order, quiz, version and review date.\n"
-        f"title: {json.dumps(title, ensure_ascii=False)}\nnumber: {number}\nbank: {folder}\nversion: \"0.1\"\n"
+        f'title: {json.dumps(title, ensure_ascii=False)}\nnumber: {number}\nbank: {folder}\nversion: "0.1"\n'
         f"updated: {today.isoformat()}\nreview_by: {today.replace(year=today.year + 1).isoformat()}\n"
-        f"editor: {json.dumps(editor, ensure_ascii=False)}\nchanges:\n  - version: \"0.1\"\n"
-        f"    date: {today.isoformat()}\n    text: Utkast laget.\n", encoding="utf-8")
+        f'editor: {json.dumps(editor, ensure_ascii=False)}\nchanges:\n  - version: "0.1"\n'
+        f"    date: {today.isoformat()}\n    text: Utkast laget.\n",
+        encoding="utf-8",
+    )
     written.append(target / "module.yml")
     for name, template in MODULE_FILES.items():
         (target / name).write_text(template.format(**values), encoding="utf-8")
@@ -157,5 +179,3 @@ def new_module(settings: Settings, title: str, folder: str | None = None, editor
     config.write_text(text, encoding="utf-8")
     written.append(config)
     return written
-
-

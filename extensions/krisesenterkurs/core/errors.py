@@ -14,7 +14,7 @@ from dataclasses import dataclass
 try:  # pragma: no branch - depends on the host tool, not on our code
     from mkdocs.exceptions import BuildError as _Base
 except ImportError:  # pragma: no cover - exercised only without MkDocs
-    _Base = Exception
+    _Base = Exception  # type: ignore[misc,assignment]
 
 
 @dataclass(frozen=True)

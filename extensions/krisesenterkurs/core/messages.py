@@ -8,6 +8,7 @@ at the line where it is, with what to fix.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -51,10 +52,26 @@ def _describe(loc: tuple) -> str:
 
 
 # Names for msgspec's JSON type names, in an editor's words.
-_EXPECTED = {"str": "text", "bool": "true or false", "int": "a whole number", "float": "a number",
-             "array": "a list", "object": "keys indented under it", "date": "a date"}
-_FOUND = {"str": "text", "bool": "true/false", "int": "a number", "float": "a decimal number", "null": "empty",
-          "array": "a list", "object": "keys", "date": "a date", "datetime": "a date and time"}
+_EXPECTED = {
+    "str": "text",
+    "bool": "true or false",
+    "int": "a whole number",
+    "float": "a number",
+    "array": "a list",
+    "object": "keys indented under it",
+    "date": "a date",
+}
+_FOUND = {
+    "str": "text",
+    "bool": "true/false",
+    "int": "a number",
+    "float": "a decimal number",
+    "null": "empty",
+    "array": "a list",
+    "object": "keys",
+    "date": "a date",
+    "datetime": "a date and time",
+}
 _TYPE_FIXES = {
     "str": "Fix: write text here; put it in quotes if it looks like a number, a date or true/false.",
     "bool": "Fix: write true or false.",
@@ -73,7 +90,7 @@ def _shown(value: object) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
-def _at(data: object, loc: tuple) -> object:
+def _at(data: Any, loc: tuple) -> Any:
     for part in loc:
         try:
             data = data[part]
@@ -110,7 +127,9 @@ def _message(issue: Issue, data: object) -> str:
             return f"'{where}' is empty. {fix}"
         found = _at(data, issue.loc)
         found = "" if isinstance(found, (dict, list)) else f" (found {_shown(found)})"
-        return f"'{where}' must be {_EXPECTED.get(expected, expected)}, not {_FOUND.get(d['got'], d['got'])}{found}. {fix}"
+        return (
+            f"'{where}' must be {_EXPECTED.get(expected, expected)}, not {_FOUND.get(d['got'], d['got'])}{found}. {fix}"
+        )
     if issue.kind == "too_short" and d["what"] == "str":
         return f"'{where}' is empty. Fix: write the text, or remove the key if it is optional."
     if issue.kind == "too_long" and d["what"] == "str":
@@ -134,7 +153,9 @@ def _message(issue: Issue, data: object) -> str:
     return f"'{where}': {d.get('message', 'invalid value')} (found {found}). Fix: correct the value."
 
 
-def validate_file(path: Path, model, expected: type, shape_hint: str, check=None, holds: str = "the bank (id, title, questions)"):
+def validate_file(
+    path: Path, model, expected: type, shape_hint: str, check=None, holds: str = "the bank (id, title, questions)"
+):
     """Read a YAML file and validate it against a model (see validation.validate).
 
     `expected` is the top-level YAML type (dict or list); `shape_hint` tells

@@ -22,14 +22,31 @@ def set_mkdocs_page(source_file: str | None) -> None:
     _mkdocs_page = source_file
 
 
-def current_page(md) -> str:
-    """The page as the editor knows it (modules/… rather than the linked docs path), or 'page'."""
+def _zensical_page(md):
     for processor in getattr(md, "preprocessors", ()):
         page = getattr(processor, "page", None)
-        path = getattr(page, "path", None)
-        if type(processor).__name__ == "ContextPreprocessor" and isinstance(path, str):
-            settings = current()
-            return display_path(Path(os.path.realpath(settings.docs / path)))
+        if type(processor).__name__ == "ContextPreprocessor" and isinstance(getattr(page, "path", None), str):
+            return page
+    return None
+
+
+def href_beside_source(md, name: str) -> str:
+    """A link, in raw HTML, to a file written beside the page's source (a PDF in the module's folder).
+
+    The engines read such links differently: Zensical from the source file's folder, MkDocs from the
+    page's address, which with directory URLs is one folder deeper (utdelingsark.md -> utdelingsark/).
+    """
+    if _zensical_page(md) is not None:
+        return name
+    source = Path(_mkdocs_page or "index.md").name
+    return name if source == "index.md" or not current().directory_urls else "../" + name
+
+
+def current_page(md) -> str:
+    """The page as the editor knows it (modules/… rather than the linked docs path), or 'page'."""
+    page = _zensical_page(md)
+    if page is not None:
+        return display_path(Path(os.path.realpath(current().docs / page.path)))
     if _mkdocs_page:
         return display_path(Path(os.path.realpath(_mkdocs_page)))
     return "page"

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Mapping
+from typing import Annotated, Any
 
 import yaml
 from msgspec import Meta
@@ -48,7 +49,9 @@ class CourseOptions(Model):
     modules: Folder = "course/moduler"
     quizzes: Folder = "quizzes"
     scenarios: Folder = "scenarios"
-    glossary: Annotated[str, Meta(min_length=1, description="The glossary file, relative to mkdocs.yml.")] = "glossary.yml"
+    glossary: Annotated[str, Meta(min_length=1, description="The glossary file, relative to mkdocs.yml.")] = (
+        "glossary.yml"
+    )
     pass_mark: Annotated[int, Meta(ge=0, le=100, description="Percent right to pass, for banks that set none.")] = 80
     progress_page: PagePath = "fremdrift.md"
     certificate_page: PagePath = "kursbevis.md"
@@ -117,7 +120,7 @@ class Settings:
         extra = config.get("extra") or {}
         options = extra.get("course") if hasattr(extra, "get") else None
         try:
-            course = validate(dict(options or {}), CourseOptions)
+            course: CourseOptions = validate(dict(options or {}), CourseOptions)
         except Invalid as e:
             raise CourseError(_problems(config_file, e)) from None
         theme = config.get("theme") or {}
@@ -142,17 +145,34 @@ class Settings:
         try:
             text = config_file.read_text(encoding="utf-8")
         except OSError as e:
-            raise CourseError(Problem(where, None, f"cannot be read ({e.strerror}). "
-                                      "Fix: run the command in the course folder (the one with mkdocs.yml).")) from None
+            raise CourseError(
+                Problem(
+                    where,
+                    None,
+                    f"cannot be read ({e.strerror}). "
+                    "Fix: run the command in the course folder (the one with mkdocs.yml).",
+                )
+            ) from None
         try:
             config = yaml.load(text, Loader=_ConfigLoader) or {}
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
-            raise CourseError(Problem(where, mark.line + 1 if mark else None,
-                                      f"YAML syntax error: {getattr(e, 'problem', None) or e}. "
-                                      "Fix: check indentation, colons and quotes.")) from None
+            raise CourseError(
+                Problem(
+                    where,
+                    mark.line + 1 if mark else None,
+                    f"YAML syntax error: {getattr(e, 'problem', None) or e}. "
+                    "Fix: check indentation, colons and quotes.",
+                )
+            ) from None
         if not isinstance(config, dict):
-            raise CourseError(Problem(where, 1, "mkdocs.yml must hold settings such as 'site_name:'. Fix: write them as 'key: value' lines."))
+            raise CourseError(
+                Problem(
+                    where,
+                    1,
+                    "mkdocs.yml must hold settings such as 'site_name:'. Fix: write them as 'key: value' lines.",
+                )
+            )
         return cls.from_config(config, config_file)
 
 
@@ -188,7 +208,7 @@ def _problems(config_file: Path, error: Invalid) -> list[Problem]:
     for issue in error.issues:
         line = _walk(root, data, ("extra", "course", *issue.loc))[0] if root is not None else None
         out.append(Problem(where, line, "extra.course: " + _message(issue, _at(data, ("extra", "course")))))
-    return out
+    return sorted(out, key=lambda p: p.line or 0)
 
 
 def _at(data: Any, keys: tuple) -> Any:

@@ -14,8 +14,9 @@ import datetime
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -108,8 +109,11 @@ def _unwrap(model: Any) -> tuple[Any, list[msgspec.Meta]]:
             metas += [m for m in extras if isinstance(m, msgspec.Meta)]
             continue
         inner = [t for t in typing.get_args(model) if t is not type(None)]
-        if typing.get_origin(model) in (typing.Union, types.UnionType) and len(inner) == 1 \
-                and typing.get_origin(inner[0]) is typing.Annotated:
+        if (
+            typing.get_origin(model) in (typing.Union, types.UnionType)
+            and len(inner) == 1
+            and typing.get_origin(inner[0]) is typing.Annotated
+        ):
             model = inner[0]  # an optional value: its constraints are those of the value when given
             continue
         return model, metas
@@ -177,7 +181,7 @@ def _parse(error: msgspec.ValidationError, loc: Loc, model: Any) -> Issue:
     leaf = _unwrap(model)[0] if not at else None
     if typing.get_origin(leaf) in (typing.Union, types.UnionType):  # an optional value: what it is when given
         leaf = next((t for t in typing.get_args(leaf) if t is not type(None)), None)
-    return Issue(loc, "invalid", {"message": text, "type": _JSON_NAMES.get(leaf)})
+    return Issue(loc, "invalid", {"message": text, "type": _JSON_NAMES.get(leaf) if isinstance(leaf, type) else None})
 
 
 def _tags(model: Any) -> dict:
@@ -189,8 +193,11 @@ def _tags(model: Any) -> dict:
     tagged = [(m, c) for m, c in configs if c and c.tag_field]
     if not tagged:
         return {}
-    return {"tag_field": tagged[0][1].tag_field, "tags": [c.tag for _, c in tagged],
-            "kind_name": getattr(tagged[0][0], "kind_name", tagged[0][1].tag_field)}
+    return {
+        "tag_field": tagged[0][1].tag_field,
+        "tags": [c.tag for _, c in tagged],
+        "kind_name": getattr(tagged[0][0], "kind_name", tagged[0][1].tag_field),
+    }
 
 
 _JSON_NAMES = {str: "str", bool: "bool", int: "int", float: "float", datetime.date: "date"}

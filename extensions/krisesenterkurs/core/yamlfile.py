@@ -32,20 +32,31 @@ _STR = "tag:yaml.org,2002:str"
 
 def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[Problem], strip: bool, depth: int = 0):
     if depth > 50:
-        raise CourseError(Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation."))
+        raise CourseError(
+            Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation.")
+        )
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         for key_node, value_node in node.value:
             # Keys as written: `1:` or `yes:` is a key the file does not know, not a number or a boolean.
             key = key_node.value
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(file, key_node.start_mark.line + 1, "a key must be a plain word. Fix: check the indentation and the colon."))
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        "a key must be a plain word. Fix: check the indentation and the colon.",
+                    )
+                )
                 continue
             if key in data:
-                problems.append(Problem(
-                    file, key_node.start_mark.line + 1,
-                    f"the key '{key}' appears twice in the same place. Fix: keep one of them.",
-                ))
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1,
+                        f"the key '{key}' appears twice in the same place. Fix: keep one of them.",
+                    )
+                )
                 continue
             data[key] = _build(value_node, loader, file, problems, strip, depth + 1)
         return data
@@ -58,16 +69,22 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[P
         return loader.construct_object(node, deep=True)
     except (ValueError, OverflowError):  # looks like a date but is not one (2026-13-45), or `!!int abc`
         if node.tag.endswith(":timestamp"):
-            message = (f"'{node.value}' is not a valid date. "
-                       "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20, or put text in quotes.")
+            message = (
+                f"'{node.value}' is not a valid date. "
+                "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20, or put text in quotes."
+            )
         else:
             message = f"'{node.value}' cannot be read as {node.tag.rsplit(':', 1)[-1]}. Fix: correct it, or put text in quotes."
         problems.append(Problem(file, node.start_mark.line + 1, message))
         return None
 
 
-def read_yaml(path: Path, strip: bool = False, holds: str = "the bank (id, title, questions)",
-              split_hint: str = "split it into smaller banks") -> tuple[object, yaml.Node]:
+def read_yaml(
+    path: Path,
+    strip: bool = False,
+    holds: str = "the bank (id, title, questions)",
+    split_hint: str = "split it into smaller banks",
+) -> tuple[object, yaml.Node]:
     """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem.
 
     `strip` removes blanks around every text value (what the course's models expect); `holds` says
@@ -76,14 +93,16 @@ def read_yaml(path: Path, strip: bool = False, holds: str = "the bank (id, title
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise CourseError(Problem(file, None, f"cannot be read ({e.strerror}). Fix: check that the file exists and is readable."))
+        raise CourseError(
+            Problem(file, None, f"cannot be read ({e.strerror}). Fix: check that the file exists and is readable.")
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise CourseError(Problem(file, None, f"is larger than {MAX_FILE_BYTES // 1000} kB. Fix: {split_hint}."))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise CourseError(Problem(file, line, "is not UTF-8 text. Fix: save the file with UTF-8 encoding."))
+        raise CourseError(Problem(file, line, "is not UTF-8 text. Fix: save the file with UTF-8 encoding.")) from None
     if not text.strip():
         raise CourseError(Problem(file, 1, f"is empty. Fix: write {holds} or delete the file."))
     loader = None
@@ -96,19 +115,28 @@ def read_yaml(path: Path, strip: bool = False, holds: str = "the bank (id, title
         data = _build(node, loader, file, problems, strip)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
+        mark_line = mark.line + 1 if mark else None
         what = e.problem or "invalid YAML"
         source_lines = text.splitlines()
-        at = source_lines[line - 1] if line and line <= len(source_lines) else ""
-        hint = "Fix: indent with spaces, not tabs." if "\t" in at else \
-            "Fix: check indentation, colons and quotes on this line or the one before; quote text that contains ': ' or starts with a special character."
-        raise CourseError(Problem(file, line, f"YAML syntax error: {what}. {hint}"))
+        at = source_lines[mark_line - 1] if mark_line and mark_line <= len(source_lines) else ""
+        hint = (
+            "Fix: indent with spaces, not tabs."
+            if "\t" in at
+            else "Fix: check indentation, colons and quotes on this line or the one before; quote text that contains ': ' or starts with a special character."
+        )
+        raise CourseError(Problem(file, mark_line, f"YAML syntax error: {what}. {hint}")) from None
     except yaml.reader.ReaderError as e:
         line = text[: e.position].count("\n") + 1
-        raise CourseError(Problem(file, line, f"contains a character YAML does not allow ({e.character!r}). "
-                                  "Fix: delete it; it is often an invisible control character from a paste."))
+        raise CourseError(
+            Problem(
+                file,
+                line,
+                f"contains a character YAML does not allow ({e.character!r}). "
+                "Fix: delete it; it is often an invisible control character from a paste.",
+            )
+        ) from None
     except yaml.YAMLError as e:
-        raise CourseError(Problem(file, None, f"YAML error: {e}. Fix: save the file as plain UTF-8 text."))
+        raise CourseError(Problem(file, None, f"YAML error: {e}. Fix: save the file as plain UTF-8 text.")) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -50,9 +50,14 @@ def _unique_terms(terms: list[Term]) -> None:
 
 
 def load_glossary(path: Path) -> list[Term]:
-    return validate_file(Path(path), list[Term], list, "the glossary must be a list of terms. "
-                         "Fix: start each entry with '- term: ...'.", check=_unique_terms,
-                         holds="the glossary, one entry per term ('- term: ...', 'definition: ...')")
+    return validate_file(
+        Path(path),
+        list[Term],
+        list,
+        "the glossary must be a list of terms. Fix: start each entry with '- term: ...'.",
+        check=_unique_terms,
+        holds="the glossary, one entry per term ('- term: ...', 'definition: ...')",
+    )
 
 
 def course_glossary(settings: Settings) -> list[Term]:
@@ -88,10 +93,10 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
 
     def _split(self, text: str):
         """The text before the first term, and an <abbr> (with its tail) for each term after it."""
-        parts = []
+        parts: list[etree.Element] = []
         for m in reversed(list(self.RE.finditer(text))):
-            parts.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():]))
-            text = text[:m.start()]
+            parts.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end() :]))
+            text = text[: m.start()]
         return text, parts
 
     def iter_element(self, el, parent=None) -> None:
@@ -107,7 +112,6 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
             index = list(parent).index(el) + 1
             for i, abbr in enumerate(parts):
                 parent.insert(index + i, abbr)
-
 
     def run(self, root):
         # Read when a page is rendered, not when the extension is made (see quiz.extension).
@@ -128,7 +132,7 @@ class GlossaryBlock(Block):
 
     NAME = "glossary"
     ARGUMENT = False
-    OPTIONS = {}
+    OPTIONS: dict = {}
 
     def on_create(self, parent):
         return etree.SubElement(parent, "div", {"class": "kk-glossary"})

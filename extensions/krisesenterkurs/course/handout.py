@@ -21,7 +21,7 @@ from markdown.preprocessors import Preprocessor
 
 from ..core import blocks
 from ..core.errors import CourseError, Problem
-from ..core.page import current_page
+from ..core.page import current_page, href_beside_source
 from ..core.settings import current
 from ..core.strings import table
 from ..core.yamlfile import display_path
@@ -35,7 +35,7 @@ def _admonition(lines: list[str], opening: re.Pattern) -> list[str] | None:
     for i, line in enumerate(lines):
         if opening.match(line):
             body = [line]
-            for next_line in lines[i + 1:]:
+            for next_line in lines[i + 1 :]:
                 if next_line.strip() and not next_line.startswith("    "):
                     break
                 body.append(next_line)
@@ -50,12 +50,17 @@ def _section(lines: list[str], heading: str) -> list[str] | None:
     for i, line in enumerate(lines):
         if line.strip() == f"## {heading}":
             body = []
-            for next_line in lines[i + 1:]:
+            for next_line in lines[i + 1 :]:
                 if re.match(r"^(#{1,6} |!!!|\?\?\?)", next_line):
                     break
                 body.append(next_line)
             return [line for line in body] if any(x.strip() for x in body) else None
     return None
+
+
+def pdf_name(module: str) -> str:
+    """The handout's PDF, written by `krisesenterkurs handouts` into the module's folder of the built site."""
+    return f"utdelingsark-{module}.pdf"
 
 
 def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
@@ -65,27 +70,53 @@ def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
         summary = summary_file.read_text(encoding="utf-8").splitlines()
         case = case_file.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise CourseError(Problem(display_path(Path(e.filename or folder)), None,
-                                  "a handout needs the module's oppsummering.md and case.md. Fix: add the missing page."))
+        raise CourseError(
+            Problem(
+                display_path(Path(e.filename or folder)),
+                None,
+                "a handout needs the module's oppsummering.md and case.md. Fix: add the missing page.",
+            )
+        ) from None
     key_points = _admonition(summary, re.compile(r'^!!! abstract "Viktige punkter"'))
     story = _admonition(case, re.compile(r'^!!! example "Fiktivt case:'))
     questions = _section(case, "Refleksjonsspørsmål")
     if key_points is None:
-        problems.append(Problem(display_path(summary_file), None, "the handout needs a box '!!! abstract \"Viktige punkter\"'. Fix: add it."))
+        problems.append(
+            Problem(
+                display_path(summary_file),
+                None,
+                "the handout needs a box '!!! abstract \"Viktige punkter\"'. Fix: add it.",
+            )
+        )
     if story is None:
-        problems.append(Problem(display_path(case_file), None, "the handout needs a box '!!! example \"Fiktivt case: ...\"'. Fix: add it."))
+        problems.append(
+            Problem(
+                display_path(case_file),
+                None,
+                "the handout needs a box '!!! example \"Fiktivt case: ...\"'. Fix: add it.",
+            )
+        )
     if questions is None:
-        problems.append(Problem(display_path(case_file), None, "the handout needs a section '## Refleksjonsspørsmål'. Fix: add it."))
-    if problems:
+        problems.append(
+            Problem(display_path(case_file), None, "the handout needs a section '## Refleksjonsspørsmål'. Fix: add it.")
+        )
+    if problems or key_points is None or story is None or questions is None:
         raise CourseError(problems)
     return [
-        *key_points, "",
-        f"## {words['handout_case']}", "",
-        *story, "",
-        f"## {words['handout_questions']}", "",
-        *questions, "",
-        f"## {words['handout_notes']}", "",
-        '<div class="kk-handout__notes" aria-hidden="true"></div>', "",
+        *key_points,
+        "",
+        f"## {words['handout_case']}",
+        "",
+        *story,
+        "",
+        f"## {words['handout_questions']}",
+        "",
+        *questions,
+        "",
+        f"## {words['handout_notes']}",
+        "",
+        '<div class="kk-handout__notes" aria-hidden="true"></div>',
+        "",
     ]
 
 
@@ -109,13 +140,28 @@ class HandoutPreprocessor(Preprocessor):
                 continue
             end = next((j for j in range(i + 1, len(lines)) if END.match(lines[j])), None)
             if end is None:
-                raise CourseError(Problem(page, i + 1, "'/// handout' has no closing '///'. Fix: add a line '///' after it."))
+                raise CourseError(
+                    Problem(page, i + 1, "'/// handout' has no closing '///'. Fix: add a line '///' after it.")
+                )
             name = match.group("arg") or ""
             folder = settings.modules / name
             if not name or not folder.is_dir():
-                raise CourseError(Problem(page, i + 1, f"there is no module folder '{name}'. "
-                                          f"Fix: use a folder name from {display_path(settings.modules)}."))
-            out.extend(handout_markdown(folder, table(settings.language)))
+                raise CourseError(
+                    Problem(
+                        page,
+                        i + 1,
+                        f"there is no module folder '{name}'. "
+                        f"Fix: use a folder name from {display_path(settings.modules)}.",
+                    )
+                )
+            words = table(settings.language)
+            href = href_beside_source(self.md, pdf_name(name))
+            out += [
+                f'<p class="kk-handout__download"><a class="md-button" href="{href}" download>'
+                f"{words['handout_download']}</a> {words['handout_or_print']}</p>",
+                "",
+            ]
+            out.extend(handout_markdown(folder, words))
             i = end + 1
         return out
 

@@ -57,40 +57,75 @@ class Module:
 def load_modules(directory: Path, banks: dict[str, LoadedBank]) -> list[Module]:
     directory = Path(directory)
     if not directory.is_dir():
-        raise CourseError(Problem(display_path(directory), None, "the modules folder does not exist. Fix: create it, "
-                                  "or set 'extra.course.modules' in mkdocs.yml to the folder that holds the modules."))
+        raise CourseError(
+            Problem(
+                display_path(directory),
+                None,
+                "the modules folder does not exist. Fix: create it, "
+                "or set 'extra.course.modules' in mkdocs.yml to the folder that holds the modules.",
+            )
+        )
     modules: list[Module] = []
     problems: list[Problem] = []
     for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
         meta_path = folder / "module.yml"
         if not meta_path.exists():
-            problems.append(Problem(display_path(folder), None, "the module has no module.yml. "
-                                    "Fix: add one with 'title', 'number' and 'bank'."))
+            problems.append(
+                Problem(
+                    display_path(folder),
+                    None,
+                    "the module has no module.yml. Fix: add one with 'title', 'number' and 'bank'.",
+                )
+            )
             continue
         try:
-            meta = validate_file(meta_path, ModuleMeta, dict, "module.yml must hold 'title', 'number' and 'bank'. "
-                                 "Fix: write them as 'key: value' lines.",
-                                 holds="the module's settings (title, number, bank, version, dates)")
+            meta = validate_file(
+                meta_path,
+                ModuleMeta,
+                dict,
+                "module.yml must hold 'title', 'number' and 'bank'. Fix: write them as 'key: value' lines.",
+                holds="the module's settings (title, number, bank, version, dates)",
+            )
         except CourseError as e:
             problems.extend(e.problems)
             continue
         where = display_path(meta_path)
         if meta.bank not in banks:
-            problems.append(Problem(where, None, f"there is no question bank with id '{meta.bank}'. "
-                                    f"Fix: use one of: {', '.join(sorted(banks))}."))
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    f"there is no question bank with id '{meta.bank}'. Fix: use one of: {', '.join(sorted(banks))}.",
+                )
+            )
             continue
-        pages = sorted(p for p in folder.glob("*.md")
-                       if any(b.argument == meta.bank for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz")))
+        pages = sorted(
+            p
+            for p in folder.glob("*.md")
+            if any(b.argument == meta.bank for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz"))
+        )
         if not pages:
-            problems.append(Problem(where, None, f"no page of this module places its bank '{meta.bank}'. "
-                                    f"Fix: add '/// quiz | {meta.bank}' to a page such as quiz.md."))
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    f"no page of this module places its bank '{meta.bank}'. "
+                    f"Fix: add '/// quiz | {meta.bank}' to a page such as quiz.md.",
+                )
+            )
             continue
         modules.append(Module(folder.name, meta, pages[0].name, meta_path))
     numbers: dict[int, Module] = {}
     for m in modules:
         if m.meta.number in numbers:
-            problems.append(Problem(display_path(m.path), None, f"number {m.meta.number} is also used by "
-                                    f"{numbers[m.meta.number].folder}. Fix: give each module its own number."))
+            problems.append(
+                Problem(
+                    display_path(m.path),
+                    None,
+                    f"number {m.meta.number} is also used by "
+                    f"{numbers[m.meta.number].folder}. Fix: give each module its own number.",
+                )
+            )
         numbers[m.meta.number] = m
     if problems:
         raise CourseError(problems)
@@ -100,8 +135,12 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank]) -> list[Module]:
 def course_modules(settings: Settings) -> list[Module]:
     """The course's modules, loaded once per build."""
     banks = course_banks(settings)
-    return cached(lambda d: load_modules(d, banks), settings.modules, ("*/module.yml", "*/*.md"),
-                  extra=("modules", tuple(sorted(banks))))  # a bank added or removed changes what modules may use
+    return cached(
+        lambda d: load_modules(d, banks),
+        settings.modules,
+        ("*/module.yml", "*/*.md"),
+        extra=("modules", tuple(sorted(banks))),
+    )  # a bank added or removed changes what modules may use
 
 
 def manifest(settings: Settings, modules: list[Module]) -> dict:

@@ -31,14 +31,51 @@ from ..core.strings import table
 from .modules import course_modules, manifest
 
 PROGRESS_WORDS = (
-    "progress_label", "indicator", "indicator_short", "status_not_started", "status_started",
-    "status_completed", "module", "status", "best", "latest", "next", "start_module", "continue_module",
-    "take_quiz", "review_module", "outdated", "result_passed", "result_failed", "no_result", "resume", "resume_none",
-    "completed_mark", "export", "import", "import_label", "imported", "import_failed", "reset",
-    "reset_confirm", "reset_yes", "reset_no", "reset_done", "certificate_remaining", "certificate_name",
-    "certificate_print", "certificate_title", "certificate_intro", "certificate_completed",
-    "certificate_publisher", "certificate_modules", "course_done", "progress_no_storage", "storage_unreadable",
-    "present", "present_help",
+    "progress_label",
+    "indicator",
+    "indicator_short",
+    "status_not_started",
+    "status_started",
+    "status_completed",
+    "module",
+    "status",
+    "best",
+    "latest",
+    "next",
+    "start_module",
+    "continue_module",
+    "take_quiz",
+    "review_module",
+    "outdated",
+    "result_passed",
+    "result_failed",
+    "no_result",
+    "resume",
+    "resume_none",
+    "completed_mark",
+    "export",
+    "import",
+    "import_label",
+    "imported",
+    "import_failed",
+    "reset",
+    "reset_confirm",
+    "reset_yes",
+    "reset_no",
+    "reset_done",
+    "certificate_remaining",
+    "certificate_name",
+    "certificate_print",
+    "certificate_title",
+    "certificate_intro",
+    "certificate_completed",
+    "certificate_publisher",
+    "certificate_modules",
+    "course_done",
+    "progress_no_storage",
+    "storage_unreadable",
+    "present",
+    "present_help",
 )
 
 
@@ -52,14 +89,16 @@ class ManifestTreeprocessor(Treeprocessor):
         data = json.dumps(manifest(settings, course_modules(settings)), ensure_ascii=False)
         words = table(settings.language)
         ui = json.dumps({k: words[k] for k in PROGRESS_WORDS}, ensure_ascii=False)
-        etree.SubElement(root, "div", {"class": "kk-course", "hidden": "hidden", "data-course": data, "data-strings": ui})
+        etree.SubElement(
+            root, "div", {"class": "kk-course", "hidden": "hidden", "data-course": data, "data-strings": ui}
+        )
 
 
 class _Placeholder(Block):
     """A container the script fills; without JavaScript it says what is missing."""
 
     ARGUMENT = False
-    OPTIONS = {}
+    OPTIONS: dict = {}
     KIND = ""
 
     def on_create(self, parent):

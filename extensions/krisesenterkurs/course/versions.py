@@ -25,9 +25,48 @@ from ..core.strings import table
 from .modules import course_modules
 
 MONTHS = {
-    "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
-    "nn": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "nn": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -39,34 +78,46 @@ def long_date(day: datetime.date, lang: str) -> str:
 class ModuleInfoBlock(Block):
     NAME = "module-info"
     ARGUMENT = True
-    OPTIONS = {}
+    OPTIONS: dict = {}
 
     def on_create(self, parent):
         settings = current(self.config["config_file"])
         modules = {m.folder: m for m in course_modules(settings)}
         module = modules.get(self.argument.strip())
         if module is None:
-            raise CourseError(Problem(current_page(self.md), None, f"'/// module-info' names no module "
-                                      f"'{self.argument.strip()}'. Fix: use one of: {', '.join(sorted(modules))}."))
+            raise CourseError(
+                Problem(
+                    current_page(self.md),
+                    None,
+                    f"'/// module-info' names no module "
+                    f"'{self.argument.strip()}'. Fix: use one of: {', '.join(sorted(modules))}.",
+                )
+            )
         lang = settings.language
         words = table(lang)
         p = etree.SubElement(parent, "p", {"class": "kk-module-info"})
-        p.text = AtomicString(words["module_version"].format(version=module.meta.version) + " · " +
-                              words["module_updated"].format(date=long_date(module.meta.updated, lang)))
+        p.text = AtomicString(
+            words["module_version"].format(version=module.meta.version)
+            + " · "
+            + words["module_updated"].format(date=long_date(module.meta.updated, lang))
+        )
         return p
 
 
 class ChangelogBlock(Block):
     NAME = "changelog"
     ARGUMENT = False
-    OPTIONS = {}
+    OPTIONS: dict = {}
 
     def on_create(self, parent):
         settings = current(self.config["config_file"])
         modules = course_modules(settings)
         words = table(settings.language)
-        entries = sorted(((c, m) for m in modules for c in m.meta.changes),
-                         key=lambda cm: (cm[0].date, cm[1].meta.number), reverse=True)
+        entries = sorted(
+            ((c, m) for m in modules for c in m.meta.changes),
+            key=lambda cm: (cm[0].date, cm[1].meta.number),
+            reverse=True,
+        )
         holder = etree.SubElement(parent, "div", {"class": "kk-changelog"})
         shown = None
         for change, module in entries:
@@ -77,8 +128,11 @@ class ChangelogBlock(Block):
                 ul = etree.SubElement(holder, "ul")
             li = etree.SubElement(ul, "li")
             strong = etree.SubElement(li, "strong")
-            strong.text = AtomicString(f"{module.meta.number} {module.meta.title}, " +
-                                       words["module_version"].format(version=change.version).lower() + ":")
+            strong.text = AtomicString(
+                f"{module.meta.number} {module.meta.title}, "
+                + words["module_version"].format(version=change.version).lower()
+                + ":"
+            )
             strong.tail = AtomicString(" " + change.text)
         return holder
 

@@ -39,22 +39,54 @@ def command(settings: Settings, engine: str, site: Path, *, strict: bool = True,
     """The engine's build command for this course (Zensical's site folder is set through SITE_DIR)."""
     config = str(settings.config_file)
     if engine == "mkdocs":
-        return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site),
-                *(["--strict"] if strict else [])]
+        return [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "--config-file",
+            config,
+            "--site-dir",
+            str(site),
+            *(["--strict"] if strict else []),
+        ]
     if engine == "zensical":
-        return [sys.executable, "-m", "zensical", "build", "--config-file", config,
-                *(["--strict"] if strict else []), *(["--clean"] if clean else [])]
+        return [
+            sys.executable,
+            "-m",
+            "zensical",
+            "build",
+            "--config-file",
+            config,
+            *(["--strict"] if strict else []),
+            *(["--clean"] if clean else []),
+        ]
     raise CourseError(Problem("build", None, f"unknown engine '{engine}'. Fix: use {' or '.join(ENGINES)}."))
 
 
-def run(settings: Settings, site: Path, *, engine: str = "mkdocs", site_url: str | None = None,
-        directory_urls: bool | None = None, strict: bool = True, clean: bool = True) -> subprocess.CompletedProcess:
+def run(
+    settings: Settings,
+    site: Path,
+    *,
+    engine: str = "mkdocs",
+    site_url: str | None = None,
+    directory_urls: bool | None = None,
+    strict: bool = True,
+    clean: bool = True,
+) -> subprocess.CompletedProcess:
     """Build the course into `site`; the finished process (its output holds the engine's messages)."""
     site = Path(site).resolve()
     env = _env(site_url, directory_urls)
     if engine != "zensical":
-        return subprocess.run(command(settings, engine, site, strict=strict), cwd=settings.root, env=env,
-                              capture_output=True, text=True)
+        return subprocess.run(
+            command(settings, engine, site, strict=strict),
+            cwd=settings.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     from ..authoring.check import build_problems
 
     problems = build_problems(settings)
@@ -65,8 +97,14 @@ def run(settings: Settings, site: Path, *, engine: str = "mkdocs", site_url: str
     inside = Path(tempfile.mkdtemp(prefix="zensical-", dir=work))
     try:
         env["SITE_DIR"] = str(inside.relative_to(settings.root))
-        result = subprocess.run(command(settings, engine, site, strict=strict, clean=clean), cwd=settings.root,
-                                env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            command(settings, engine, site, strict=strict, clean=clean),
+            cwd=settings.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode == 0:
             from .postbuild import postbuild
 
@@ -84,6 +122,12 @@ def build(settings: Settings, site: Path, **options) -> Path:
     """Build, or raise the engine's messages as the project's own error."""
     result = run(settings, site, **options)
     if result.returncode != 0:
-        raise CourseError(Problem(options.get("engine", "mkdocs") + " build", None, result.stderr.strip() or
-                                  "the build failed. Fix: run 'krisesenterkurs check' and correct what it reports."))
+        raise CourseError(
+            Problem(
+                options.get("engine", "mkdocs") + " build",
+                None,
+                result.stderr.strip()
+                or "the build failed. Fix: run 'krisesenterkurs check' and correct what it reports.",
+            )
+        )
     return Path(site)

@@ -16,15 +16,28 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from ..core.settings import Settings, current
+from ..course.handout import pdf_name
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
 ]
 COURSE_PDF = "krisesentertilbudet-i-kommunene.pdf"
 # Interactive pages and the facilitators' own guides are left out of the learners' print version.
-NOT_IN_COURSE_PDF = ("fremdrift/", "kursbevis/", "workshopleder/", "fremdrift.html", "kursbevis.html",
-                     "workshopleder.html")
+NOT_IN_COURSE_PDF = (
+    "fremdrift/",
+    "kursbevis/",
+    "workshopleder/",
+    "fremdrift.html",
+    "kursbevis.html",
+    "workshopleder.html",
+)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -62,8 +75,9 @@ def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None
     written = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-                                        args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(
+                executable_path=chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+            )
             page = browser.new_page()
             page.emulate_media(media="print")
 
@@ -72,13 +86,14 @@ def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None
                 return page.pdf(format="A4", print_background=True, outline=True, tagged=True)
 
             for module, html in handout_pages(site, settings.modules_in_site):
-                # Beside the page, where its link «utdelingsark-<module>.pdf» points in both URL styles.
-                target = html.parent / f"utdelingsark-{module}.pdf"
+                # In the module's folder, beside the handout's source, where the handout block links to it.
+                target = site / settings.modules_in_site / module / pdf_name(module)
                 target.write_bytes(pdf(urljoin(base, html.relative_to(site).as_posix())))
                 written.append(target)
 
             writer = PdfWriter()
-            url, seen = urljoin(base, "index.html"), set()
+            url: str | None = urljoin(base, "index.html")
+            seen: set[str] = set()
             while url and url not in seen:
                 seen.add(url)
                 if not url.endswith(NOT_IN_COURSE_PDF):

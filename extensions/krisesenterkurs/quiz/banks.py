@@ -17,8 +17,13 @@ from .schema import Bank
 
 def load_bank(path: Path, pass_mark: int = 80) -> Bank:
     """Load and validate one bank file; a bank without its own pass mark takes the course's."""
-    bank = validate_file(path, Bank, dict, "a bank must start with 'id:', 'title:' and 'questions:'. "
-                         "Fix: write these keys at the start of a line, without '- '.")
+    bank = validate_file(
+        path,
+        Bank,
+        dict,
+        "a bank must start with 'id:', 'title:' and 'questions:'. "
+        "Fix: write these keys at the start of a line, without '- '.",
+    )
     if bank.pass_mark is None:
         bank = msgspec.structs.replace(bank, pass_mark=pass_mark)
     return bank
@@ -34,8 +39,14 @@ def load_banks(directory: Path, pass_mark: int = 80) -> dict[str, LoadedBank]:
     """Load every bank in a folder; collect all problems of all files before failing."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise CourseError(Problem(display_path(directory), None, "the quiz folder does not exist. Fix: create it, or "
-                                  "set 'extra.course.quizzes' in mkdocs.yml to the folder that holds the question banks."))
+        raise CourseError(
+            Problem(
+                display_path(directory),
+                None,
+                "the quiz folder does not exist. Fix: create it, or "
+                "set 'extra.course.quizzes' in mkdocs.yml to the folder that holds the question banks.",
+            )
+        )
     banks: dict[str, LoadedBank] = {}
     problems: list[Problem] = []
     for path in sorted(directory.iterdir()):
@@ -48,7 +59,13 @@ def load_banks(directory: Path, pass_mark: int = 80) -> dict[str, LoadedBank]:
             continue
         if bank.id in banks:
             other = display_path(banks[bank.id].path)
-            problems.append(Problem(display_path(path), 1, f"bank id '{bank.id}' is already used by {other}. Fix: give each bank its own id."))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"bank id '{bank.id}' is already used by {other}. Fix: give each bank its own id.",
+                )
+            )
             continue
         banks[bank.id] = LoadedBank(bank, path)
     if problems:
@@ -65,7 +82,16 @@ def unused_banks(settings: Settings, banks: dict[str, LoadedBank]) -> list[Probl
     """Banks that no page places: a finished bank no learner can reach is a mistake."""
     from ..core import blocks
 
-    used = {p.argument for path, _ in settings.pages() for p in blocks.placements(path.read_text(encoding="utf-8"), "quiz")}
-    return [Problem(display_path(loaded.path), 1, f"bank '{bank_id}' is not used by any page. "
-                    f"Fix: place it on a page with '/// quiz | {bank_id}', or delete the file.")
-            for bank_id, loaded in sorted(banks.items()) if bank_id not in used]
+    used = {
+        p.argument for path, _ in settings.pages() for p in blocks.placements(path.read_text(encoding="utf-8"), "quiz")
+    }
+    return [
+        Problem(
+            display_path(loaded.path),
+            1,
+            f"bank '{bank_id}' is not used by any page. "
+            f"Fix: place it on a page with '/// quiz | {bank_id}', or delete the file.",
+        )
+        for bank_id, loaded in sorted(banks.items())
+        if bank_id not in used
+    ]

@@ -72,14 +72,20 @@ class QuizBlock(Block):
             self._fail("'/// quiz' needs a bank id. Fix: write '/// quiz | <bank id>', e.g. '/// quiz | mandat'.")
         unknown = sorted(set(options) - set(self.option_spec))
         if unknown:
-            self._fail(f"quiz '{bank_id}': unknown option '{unknown[0]}'. Fix: remove it; the quiz block takes 'questions' and 'mode'.")
+            self._fail(
+                f"quiz '{bank_id}': unknown option '{unknown[0]}'. Fix: remove it; the quiz block takes 'questions' and 'mode'."
+            )
         if options.get("mode", "individual") not in ("individual", "group"):
-            self._fail(f"quiz '{bank_id}': mode must be 'individual' or 'group'. Fix: write 'mode: group' or leave it out.")
+            self._fail(
+                f"quiz '{bank_id}': mode must be 'individual' or 'group'. Fix: write 'mode: group' or leave it out."
+            )
         if "questions" in options:
             try:
                 _type_id_list(options["questions"])
             except ValueError:
-                self._fail(f"quiz '{bank_id}': 'questions' must be a list of question ids. Fix: write e.g. 'questions: [id-1, id-2]'.")
+                self._fail(
+                    f"quiz '{bank_id}': 'questions' must be a list of question ids. Fix: write e.g. 'questions: [id-1, id-2]'."
+                )
         return super()._validate(parent, arg, **options)
 
     def on_validate(self, parent) -> bool:
@@ -88,13 +94,17 @@ class QuizBlock(Block):
         banks = course_banks(settings)
         if bank_id not in banks:
             known = ", ".join(sorted(banks)) or "none"
-            self._fail(f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; "
-                       f"or add {settings.course.quizzes}/{bank_id}.yml.")
+            self._fail(
+                f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; "
+                f"or add {settings.course.quizzes}/{bank_id}.yml."
+            )
         bank = banks[bank_id].bank
         wanted = self.options["questions"]
         missing = [q for q in wanted if bank.question(q) is None]
         if missing:
-            self._fail(f"quiz '{bank_id}' has no question '{missing[0]}'. Fix: use ids from {banks[bank_id].path.name}.")
+            self._fail(
+                f"quiz '{bank_id}' has no question '{missing[0]}'. Fix: use ids from {banks[bank_id].path.name}."
+            )
         if len(set(wanted)) != len(wanted):
             self._fail(f"quiz '{bank_id}' lists a question twice. Fix: name each question once under 'questions'.")
         self.bank = bank

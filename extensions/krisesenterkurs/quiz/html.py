@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-
 _FIXED = ' data-fixed-mode="true"'
 _SUBSET = ' data-subset="true"'
 
@@ -49,7 +48,7 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
             f'<fieldset class="kk-question" id="{qid}" data-qid="{escape(q.id)}" data-qhash="{escape(q.content_hash())}"\n'
             f'  data-type="{escape(q.type)}" data-correct="{escape(item["correct"])}"{described}>\n',
             f'<legend class="kk-question__prompt"><span class="kk-question__number">'
-            f'{escape(words["question_of"].format(n=item["n"], total=total))}</span> {item["legend"]}</legend>\n',
+            f"{escape(words['question_of'].format(n=item['n'], total=total))}</span> {item['legend']}</legend>\n",
         ]
         if item["more"]:
             out.append(f'<div class="kk-question__more" id="{qid}-more">{item["more"]}</div>\n')
@@ -72,15 +71,15 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
             "</div>\n",
             f'<button type="button" class="md-button kk-question__check"{_hidden(group)}>{escape(words["check"])}</button>\n',
             f'<button type="button" class="md-button kk-question__reveal"{_hidden(not group)}>'
-            f'{escape(words["show_answer"])}</button>\n',
+            f"{escape(words['show_answer'])}</button>\n",
             '<p class="kk-question__status" role="status"></p>\n',
             '<div class="kk-question__result" tabindex="-1" hidden>\n',
             '<p class="kk-question__verdict"></p>\n',
             '<div class="kk-question__feedback"></div>\n',
             f'<div class="kk-question__explanation"><p class="kk-question__label">{escape(words["explanation"])}</p>'
-            f'{item["explanation"]}</div>\n',
+            f"{item['explanation']}</div>\n",
             f'<p class="kk-question__source"><span class="kk-question__label">{escape(words["source"])}:</span> '
-            f'{item["source"]}</p>\n',
+            f"{item['source']}</p>\n",
             "</div>\n",
             "</fieldset>\n",
             "</li>\n",

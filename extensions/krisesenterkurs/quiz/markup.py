@@ -14,23 +14,62 @@ import re
 ROOT_CLASS = "kk-quiz"
 PAGE_MARKER = f'class="{ROOT_CLASS}"'
 # A quiz as html.py writes it (it holds no other <section>).
-SECTION = re.compile(rf'<section {PAGE_MARKER}.*?</section>', re.S)
+SECTION = re.compile(rf"<section {PAGE_MARKER}.*?</section>", re.S)
 
 # Data attributes on the quiz (root) and on each question (fieldset).
-ROOT_DATA = ("data-bank", "data-bank-hash", "data-pass-mark", "data-strings", "data-mode", "data-fixed-mode",
-             "data-subset", "data-search-exclude")
+ROOT_DATA = (
+    "data-bank",
+    "data-bank-hash",
+    "data-pass-mark",
+    "data-strings",
+    "data-mode",
+    "data-fixed-mode",
+    "data-subset",
+    "data-search-exclude",
+)
 QUESTION_DATA = ("data-qid", "data-qhash", "data-type", "data-correct", "data-index")
 # Written by quiz.js, read by tests and styles.
 STATE_DATA = ("data-ready", "data-state", "data-revealed", "data-finished", "data-passed")
 
 CLASSES = (
-    ROOT_CLASS, "kk-quiz__noscript", "kk-quiz__modes", "kk-quiz__group-toggle", "kk-quiz__group-help",
-    "kk-quiz__passmark", "kk-quiz__notice", "kk-quiz__questions", "kk-quiz__item", "kk-question",
-    "kk-question__prompt", "kk-question__number", "kk-question__more", "kk-question__hint", "kk-question__options",
-    "kk-option", "kk-option__mark", "kk-option__feedback", "kk-question__check", "kk-question__reveal",
-    "kk-question__status", "kk-question__result", "kk-question__verdict", "kk-question__feedback",
-    "kk-question__explanation", "kk-question__label", "kk-question__source", "kk-quiz__footer",
-    "kk-quiz__progress", "kk-quiz__summary", "kk-quiz__retry", "kk-quiz__score", "kk-quiz__verdict",
-    "kk-quiz__intro", "kk-quiz-holder", "kk-quiz-intro-holder", "kk-icon",
-    "kk--right", "kk--wrong", "kk--info",
+    ROOT_CLASS,
+    "kk-quiz__noscript",
+    "kk-quiz__modes",
+    "kk-quiz__group-toggle",
+    "kk-quiz__group-help",
+    "kk-quiz__passmark",
+    "kk-quiz__notice",
+    "kk-quiz__questions",
+    "kk-quiz__item",
+    "kk-question",
+    "kk-question__prompt",
+    "kk-question__number",
+    "kk-question__more",
+    "kk-question__hint",
+    "kk-question__options",
+    "kk-option",
+    "kk-option__mark",
+    "kk-option__feedback",
+    "kk-question__check",
+    "kk-question__reveal",
+    "kk-question__status",
+    "kk-question__result",
+    "kk-question__verdict",
+    "kk-question__feedback",
+    "kk-question__explanation",
+    "kk-question__label",
+    "kk-question__source",
+    "kk-quiz__footer",
+    "kk-quiz__progress",
+    "kk-quiz__summary",
+    "kk-quiz__retry",
+    "kk-quiz__score",
+    "kk-quiz__verdict",
+    "kk-quiz__intro",
+    "kk-quiz-holder",
+    "kk-quiz-intro-holder",
+    "kk-icon",
+    "kk--right",
+    "kk--wrong",
+    "kk--info",
 )

@@ -14,9 +14,9 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from ..core.strings import table
 from .html import quiz_html
 from .schema import Bank, MultipleQuestion, SingleQuestion
-from ..core.strings import table
 
 _TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br", "blockquote", "abbr", "pre"}
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -28,6 +28,27 @@ _SPLIT = re.compile(rf"\s*<p>{_MARKER}</p>\s*")
 # item, it holds no Markdown: it renders as one paragraph with the text unchanged, so Markdown
 # is skipped for it (a large part of the build otherwise). Tests check this against Markdown.
 _PLAIN = re.compile(r"(?!\d+\.)(?:[^\W_]|[«(\"'])(?:[^\W_]|[ ,.;:?!()'\"%/+=–—…«»§$€-])*(?<! )")
+
+
+# The words quiz.js shows, handed to it in the quiz's data-strings.
+QUIZ_WORDS = (
+    "right_verdict",
+    "wrong_verdict",
+    "chosen_right",
+    "chosen_wrong",
+    "missed",
+    "choose_first",
+    "progress",
+    "result",
+    "passed",
+    "failed",
+    "no_storage",
+    "bad_storage",
+    "retry_done",
+    "correct_answer",
+    "group_on",
+    "group_off",
+)
 
 
 def _unwrap(html: str) -> Markup:
@@ -65,17 +86,17 @@ class TextRenderer:
         The fields are joined with a marker paragraph and split again afterwards; should a field
         contain the marker itself, each field is rendered on its own instead.
         """
-        out = [self._plain(t) for t in texts]
+        out: list[Markup | None] = [self._plain(t) for t in texts]
         marked = [i for i, html in enumerate(out) if html is None]
         if not marked:
-            return out
+            return [html for html in out if html is not None]
         rest = [texts[i] for i in marked]
         parts = _SPLIT.split(str(self.block(f"\n\n{_MARKER}\n\n".join(rest))))
         if len(parts) != len(rest) or any(_MARKER in t for t in rest):
             parts = [str(self.block(t)) for t in rest]
-        for i, part in zip(marked, parts):
+        for i, part in zip(marked, parts, strict=True):
             out[i] = Markup(part.strip())
-        return out
+        return [html if html is not None else Markup("") for html in out]
 
     def split_first(self, text: str) -> tuple[Markup, Markup]:
         """The first paragraph (for a legend, which takes only inline content) and the rest."""
@@ -87,7 +108,7 @@ def split_first(html) -> tuple[Markup, Markup]:
     match = _FIRST_PARAGRAPH.match(html)
     if not match:
         return Markup(""), Markup(html)
-    return Markup(match.group(1)), Markup(html[match.end():])
+    return Markup(match.group(1)), Markup(html[match.end() :])
 
 
 _default_text: TextRenderer | None = None
@@ -101,8 +122,15 @@ def default_text() -> TextRenderer:
     return _default_text
 
 
-def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: str,
-                text: TextRenderer | None = None, group: bool = False) -> str:
+def render_quiz(
+    bank: Bank,
+    *,
+    question_ids: list[str] | None,
+    lang: str,
+    uid: str,
+    text: TextRenderer | None = None,
+    group: bool = False,
+) -> str:
     """HTML for one placement of a bank on a page. `uid` keeps element ids unique on the page."""
     text = text or default_text()
     words = table(lang)
@@ -135,22 +163,21 @@ def render_quiz(bank: Bank, *, question_ids: list[str] | None, lang: str, uid: s
                 {"html": words["answer_false"], "correct": not q.answer, "feedback": None},
             ]
         explanation, source = take(), _unwrap(str(take()))
-        items.append({
-            "n": n,
-            "q": q,
-            "id": f"{uid}-{q.id}",
-            "legend": legend,
-            "more": more,
-            "options": options,
-            "multiple": isinstance(q, MultipleQuestion),
-            "correct": " ".join(str(i) for i, o in enumerate(options) if o["correct"]),
-            "explanation": explanation,
-            "source": source,
-        })
-    ui = {k: words[k] for k in (
-        "right_verdict", "wrong_verdict", "chosen_right", "chosen_wrong", "missed", "choose_first",
-        "progress", "result", "passed", "failed", "no_storage", "bad_storage", "retry_done", "correct_answer",
-        "group_on", "group_off")}
+        items.append(
+            {
+                "n": n,
+                "q": q,
+                "id": f"{uid}-{q.id}",
+                "legend": legend,
+                "more": more,
+                "options": options,
+                "multiple": isinstance(q, MultipleQuestion),
+                "correct": " ".join(str(i) for i, o in enumerate(options) if o["correct"]),
+                "explanation": explanation,
+                "source": source,
+            }
+        )
+    ui = {k: words[k] for k in QUIZ_WORDS}
     return quiz_html(
         bank=bank,
         uid=uid,

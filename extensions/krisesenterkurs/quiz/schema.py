@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cached_property
-from typing import Annotated, ClassVar, Union
+from typing import Annotated, ClassVar
 
 import msgspec
 from msgspec import Meta
@@ -22,11 +22,18 @@ from ..core.validation import RuleError
 # Limits keep a question readable on a phone; they also stop a runaway paste.
 Title = Annotated[str, Meta(min_length=1, max_length=200)]
 Prompt = Annotated[str, Meta(min_length=1, max_length=1500, description="Markdown: the question.")]
-OptionText = Annotated[str, Meta(min_length=1, max_length=500,
-                                 description="Markdown, one paragraph: the answer option as the learner sees it.")]
-Feedback = Annotated[str, Meta(min_length=1, max_length=1500,
-                               description="Markdown shown when the learner chose this option.")]
-Explanation = Annotated[str, Meta(min_length=1, max_length=3000, description="Markdown shown after the question is checked.")]
+OptionText = Annotated[
+    str,
+    Meta(
+        min_length=1, max_length=500, description="Markdown, one paragraph: the answer option as the learner sees it."
+    ),
+]
+Feedback = Annotated[
+    str, Meta(min_length=1, max_length=1500, description="Markdown shown when the learner chose this option.")
+]
+Explanation = Annotated[
+    str, Meta(min_length=1, max_length=3000, description="Markdown shown after the question is checked.")
+]
 Source = Annotated[str, Meta(min_length=1, max_length=500, description="Where the fact comes from (shown as «Kilde»).")]
 
 
@@ -38,8 +45,10 @@ class Option(Model):
     def __post_init__(self) -> None:
         # An option is the label of a radio button or checkbox, which holds a line of text, not blocks.
         if "\n\n" in self.text.replace("\r", "") or self.text.lstrip().startswith(("- ", "* ", "1. ", "#")):
-            raise RuleError("an option's text must be one paragraph. Fix: remove blank lines, lists and headings from it.",
-                            ("text",))
+            raise RuleError(
+                "an option's text must be one paragraph. Fix: remove blank lines, lists and headings from it.",
+                ("text",),
+            )
 
 
 class _Question(Model, tag_field="type"):
@@ -52,7 +61,7 @@ class _Question(Model, tag_field="type"):
     @property
     def type(self) -> str:
         """single, multiple or truefalse (the tag the YAML gave)."""
-        return self.__struct_config__.tag
+        return str(self.__struct_config__.tag)
 
     @cached_property
     def _content_hash(self) -> str:
@@ -72,8 +81,11 @@ class SingleQuestion(_Question, tag="single"):
     def __post_init__(self) -> None:
         found = sum(o.correct for o in self.options)
         if found != 1:
-            raise RuleError(f"a 'single' question needs exactly one option with 'correct: true', found {found}. "
-                            "Fix: mark exactly one option as correct, or use 'type: multiple'.", ("options",))
+            raise RuleError(
+                f"a 'single' question needs exactly one option with 'correct: true', found {found}. "
+                "Fix: mark exactly one option as correct, or use 'type: multiple'.",
+                ("options",),
+            )
 
 
 class MultipleQuestion(_Question, tag="multiple"):
@@ -81,15 +93,18 @@ class MultipleQuestion(_Question, tag="multiple"):
 
     def __post_init__(self) -> None:
         if not any(o.correct for o in self.options):
-            raise RuleError("a 'multiple' question needs at least one option with 'correct: true', found none. "
-                            "Fix: mark the right options with 'correct: true'.", ("options",))
+            raise RuleError(
+                "a 'multiple' question needs at least one option with 'correct: true', found none. "
+                "Fix: mark the right options with 'correct: true'.",
+                ("options",),
+            )
 
 
 class TrueFalseQuestion(_Question, tag="truefalse"):
     answer: Annotated[bool, Meta(description="true if the statement in the prompt is true.")]
 
 
-Question = Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion]
+Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion
 QUESTION_TYPES = ("single", "multiple", "truefalse")
 
 
@@ -100,14 +115,19 @@ class Bank(Model):
     title: Title
     questions: Annotated[list[Question], Meta(min_length=1, max_length=100)]
     # Without one, the bank takes the course's (extra.course.pass_mark in mkdocs.yml, 80 by default).
-    pass_mark: Annotated[int, Meta(ge=0, le=100, description="Percent right needed to pass (default: the course's, 80).")] | None = None
+    pass_mark: (
+        Annotated[int, Meta(ge=0, le=100, description="Percent right needed to pass (default: the course's, 80).")]
+        | None
+    ) = None
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
         for index, q in enumerate(self.questions):
             if q.id in seen:
-                raise RuleError(f"question id '{q.id}' is used twice in this bank. Fix: give each question its own id.",
-                                ("questions", index, "id"))
+                raise RuleError(
+                    f"question id '{q.id}' is used twice in this bank. Fix: give each question its own id.",
+                    ("questions", index, "id"),
+                )
             seen.add(q.id)
 
     @cached_property

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-
 LANGUAGES = ("nb", "nn", "en")
 DEFAULT = "nb"
 # Theme language codes that mean one of our tables.
@@ -23,4 +22,5 @@ def table(lang: str) -> dict[str, str]:
     from ..yamlfile import read_yaml  # catches a key written twice, which plain YAML would hide
 
     data, _ = read_yaml(path)
+    assert isinstance(data, dict), path
     return data
