@@ -1,4 +1,7 @@
-"""Synthetic courses: N pages, each with one bank of 10 questions, written three ways with the same text."""
+"""Synthetic courses: N pages, each with one bank of 10 questions, written three ways with the same text.
+
+The course with this project's extension builds with MkDocs and with Zensical from the same files.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ import yaml
 import krisesenterkurs
 
 THEME = Path(krisesenterkurs.__file__).parent / "theme"
-PARAGRAPH = ("Krisesenteret er mer enn et bosted. Kommunen har ansvaret for reetableringen, og tjenestene må "
-             "samarbeide om bolig, økonomi, helse og oppfølging av barna. ")
+PARAGRAPH = (
+    "Krisesenteret er mer enn et bosted. Kommunen har ansvaret for reetableringen, og tjenestene må "
+    "samarbeide om bolig, økonomi, helse og oppfølging av barna. "
+)
 
 
 def questions(page: int, count: int = 10) -> list[dict]:
@@ -18,15 +23,22 @@ def questions(page: int, count: int = 10) -> list[dict]:
     for q in range(count):
         kind = ("single", "single", "multiple", "truefalse", "single")[q % 5]
         prompt = f"Spørsmål {q + 1} på side {page}: hva er *riktig* om samarbeidet rundt reetablering?"
-        base = {"id": f"s{q + 1}", "type": kind, "prompt": prompt,
-                "explanation": f"Forklaring {q + 1}: kommunen har ansvaret, og krisesenteret er en fagressurs.",
-                "source": "RVTS Sør, presentasjon 20. mars 2026"}
+        base = {
+            "id": f"s{q + 1}",
+            "type": kind,
+            "prompt": prompt,
+            "explanation": f"Forklaring {q + 1}: kommunen har ansvaret, og krisesenteret er en fagressurs.",
+            "source": "RVTS Sør, presentasjon 20. mars 2026",
+        }
         if kind == "truefalse":
             base["answer"] = q % 2 == 0
         else:
             base["options"] = [
-                {"text": f"Alternativ {o + 1} til spørsmål {q + 1}", "correct": o == 0 or (kind == "multiple" and o == 2),
-                 "feedback": f"Tilbakemelding {o + 1}."}
+                {
+                    "text": f"Alternativ {o + 1} til spørsmål {q + 1}",
+                    "correct": o == 0 or (kind == "multiple" and o == 2),
+                    "feedback": f"Tilbakemelding {o + 1}.",
+                }
                 for o in range(4)
             ]
         out.append(base)
@@ -50,7 +62,7 @@ def plain(q: dict) -> str:
 
 def mkdocs_quiz(q: dict) -> str:
     lines = ["<quiz>", q["prompt"]] + [f"- [{'x' if right else ' '}] {text}" for text, right in _options(q)]
-    return "\n".join(lines + ["", q["explanation"], "</quiz>", ""])
+    return "\n".join([*lines, "", q["explanation"], "</quiz>", ""])
 
 
 CONFIG = """site_name: Benchmark
@@ -68,6 +80,28 @@ theme:
 {extensions}"""
 
 
+def bank_file(root: Path, page: int) -> Path:
+    return root / "quizzes" / f"side-{page}.yml"
+
+
+def page_html(site: Path, page: int) -> Path:
+    """Where a page of the course lands in a built site."""
+    return site / ("index.html" if page == 1 else f"side-{page}/index.html")
+
+
+def edit_marker(edit: int) -> str:
+    return f"(endring {edit})"
+
+
+def write_bank(root: Path, page: int, per_page: int = 10, edit: int = 0) -> None:
+    """Write the bank placed on `page`; edit > 0 changes the first question's text (an author's edit)."""
+    qs = questions(page, per_page)
+    if edit:
+        qs[0]["prompt"] = qs[0]["prompt"].replace(":", f" {edit_marker(edit)}:", 1)
+    bank = {"id": f"side-{page}", "title": f"Side {page}", "questions": qs}
+    bank_file(root, page).write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
+
+
 def write_course(root: Path, variant: str, pages: int, per_page: int = 10, without_quiz: int = 0) -> Path:
     """Write one variant ('plain', 'ours' or 'mkdocs-quiz') of an N-page course into `root`,
     plus `without_quiz` pages of text only (om-1.md, ...)."""
@@ -82,18 +116,21 @@ def write_course(root: Path, variant: str, pages: int, per_page: int = 10, witho
         elif variant == "mkdocs-quiz":
             text += "\n".join(mkdocs_quiz(q) for q in qs)
         else:
-            bank = {"id": f"side-{n}", "title": f"Side {n}", "questions": qs}
-            (root / "quizzes" / f"side-{n}.yml").write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
+            write_bank(root, n, per_page)
             text += f"/// quiz | side-{n}\n///\n"
         (docs / ("index.md" if n == 1 else f"side-{n}.md")).write_text(text, encoding="utf-8")
     for n in range(1, without_quiz + 1):
         (docs / f"om-{n}.md").write_text(page_text(n), encoding="utf-8")
     if variant == "ours":
-        # The theme brings the quiz's script and styles to the pages that hold a quiz.
+        # The theme brings the quiz's script and styles to the pages that hold a quiz. Zensical runs no
+        # plugins and reuses a page it rendered before while the page's Markdown and the configuration
+        # (with the times of the files under `watch`) are unchanged; a bank is not a page, so without
+        # this `watch` a rebuild after a bank edit would keep the old page. MkDocs reads `watch` only
+        # in `mkdocs serve`; both engines build from this same file.
         config = CONFIG.format(
             theme_extra=f"  custom_dir: {THEME}\n",
             plugins="  - krisesenterkurs\n",
-            extensions="  - krisesenterkurs.quiz\nextra:\n  course:\n    quizzes: quizzes\n",
+            extensions="  - krisesenterkurs.quiz\nextra:\n  course:\n    quizzes: quizzes\nwatch:\n  - quizzes\n",
         )
     elif variant == "mkdocs-quiz":
         config = CONFIG.format(theme_extra="", plugins="  - mkdocs_quiz\n", extensions="")

@@ -8,10 +8,6 @@ engine=mkdocs
 if [ "${1:-}" = "--engine" ]; then engine="${2:?--engine needs mkdocs or zensical}"; shift 2; fi
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
-addr="${DEV_ADDR:-127.0.0.1:8000}"
-if [ "$engine" = "zensical" ]; then
-  # Zensical runs no plugins: the course's own check gives editors one line per problem first.
-  .venv/bin/krisesenterkurs check || true
-  exec .venv/bin/zensical serve --dev-addr "$addr" "$@"
-fi
-exec .venv/bin/mkdocs serve --dev-addr "$addr" "$@"
+# Zensical runs no plugins: `krisesenterkurs serve` checks the course first and tells Zensical
+# which course files to watch (from the settings in mkdocs.yml).
+exec .venv/bin/krisesenterkurs serve --engine "$engine" --dev-addr "${DEV_ADDR:-127.0.0.1:8000}"

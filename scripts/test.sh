@@ -13,6 +13,7 @@ fi
 
 bash scripts/setup.sh "[test,bench]"
 export NO_MKDOCS_2_WARNING=1
+node --test tests/js/
 # Everything against the MkDocs build, then the browser tests again against the Zensical build
 # (tests marked mkdocs_only are skipped there; README lists them).
 .venv/bin/python -m pytest "$@"

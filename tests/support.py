@@ -109,3 +109,37 @@ def small_course(root: Path, modules=(("forste", 1, None),), bank: str | None = 
         )
         (path / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n///\n", encoding="utf-8")
     return config
+
+
+def build_in_process(config_dir: Path, dest: Path, *, strict: bool = True):
+    """Build a site with MkDocs inside the test process (no new interpreter, about half the time);
+    for tests of the HTML. What an editor reads in the terminal is tested with `run_build`."""
+    import contextlib
+    import io
+    import logging
+    from types import SimpleNamespace
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))  # as the mkdocs command prints
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    returncode = 0
+    try:
+        with contextlib.chdir(config_dir):
+            config = load_config(str(config_dir / "mkdocs.yml"), site_dir=str(dest), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except MkDocsException as e:
+        log.write(f"{e}\n")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+    return SimpleNamespace(returncode=returncode, stderr=log.getvalue())

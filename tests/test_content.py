@@ -3,7 +3,6 @@
 import re
 
 from krisesenterkurs.quiz.banks import load_banks
-
 from tests.support import COURSE, ROOT
 
 

@@ -101,6 +101,26 @@ def _build(args) -> int:
     return 0 if result.returncode == 0 else 1
 
 
+def _serve(args) -> int:
+    import os
+
+    settings = _settings(args)
+    if args.engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.config_file)]
+    else:
+        from .authoring.check import build_problems
+        from .publishing.engines import zensical_config
+
+        # Zensical runs no plugins: the course's own check says first what an editor must fix.
+        for problem in build_problems(settings):
+            print(problem, file=sys.stderr)
+        config = zensical_config(settings, name=".zensical-serve.yml")
+        command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(config)]
+    os.chdir(settings.root)
+    os.execv(sys.executable, [*command, "--dev-addr", args.dev_addr])
+    return 0  # pragma: no cover - execv does not return
+
+
 def _postbuild(args) -> int:
     from .publishing.postbuild import postbuild
 
@@ -196,6 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--no-strict", action="store_true", help="do not stop on warnings (broken links and the like)")
     c.add_argument("--keep-cache", action="store_true", help="Zensical: reuse its cache of unchanged pages")
     c.set_defaults(run=_build)
+
+    c = commands.add_parser(
+        "serve",
+        help="preview the course while editing, with MkDocs or Zensical",
+        description="Build the course and serve it on this machine, rebuilding when a page, bank, module or the "
+        "glossary changes. With Zensical, the course is checked first (it runs no plugins) and Zensical is told "
+        "which course files to watch.",
+    )
+    _engine_argument(c)
+    c.add_argument("--dev-addr", default="127.0.0.1:8000", help="address and port (default: 127.0.0.1:8000)")
+    c.set_defaults(run=_serve)
 
     c = commands.add_parser(
         "postbuild",

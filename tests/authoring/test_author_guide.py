@@ -10,10 +10,10 @@ import re
 import shutil
 
 import pytest
+
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.course.modules import load_modules
 from krisesenterkurs.quiz.banks import load_bank, load_banks
-
 from tests.support import ROOT
 
 BANK = "quizzes/mandat.yml"

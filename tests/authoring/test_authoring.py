@@ -9,13 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from krisesenterkurs.authoring.check import check
 from krisesenterkurs.authoring.scaffold import new_module
 from krisesenterkurs.cli import main
 from krisesenterkurs.core.settings import Settings
 from krisesenterkurs.publishing.package import package
 from krisesenterkurs.quiz.schema import bank_json_schema
-
 from tests.support import COURSE, ROOT, run_build
 
 IGNORE = shutil.ignore_patterns(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from krisesenterkurs.quiz.banks import load_banks
-from krisesenterkurs.quiz.schema import MultipleQuestion, TrueFalseQuestion
 from playwright.sync_api import Page
 
+from krisesenterkurs.quiz.banks import load_banks
+from krisesenterkurs.quiz.schema import MultipleQuestion, TrueFalseQuestion
 from tests.support import COURSE
 
 BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)

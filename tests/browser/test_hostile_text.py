@@ -3,11 +3,11 @@
 import shutil
 from pathlib import Path
 
-import krisesenterkurs
 import pytest
 import yaml
 from playwright.sync_api import expect
 
+import krisesenterkurs
 from tests.banks import VALID
 from tests.support import free_port, run_build, serve
 

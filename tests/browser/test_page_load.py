@@ -76,4 +76,4 @@ def test_no_script_holds_up_the_first_paint_but_the_small_storage_script(page, b
         names = [name for name, _ in scripts]
         assert any(name.startswith("bundle.") for name in names), names
         blocking = [name for name, deferred in scripts if not deferred]
-        assert blocking == ["storage.js"], scripts
+        assert blocking == ["record.js", "storage.js"], scripts

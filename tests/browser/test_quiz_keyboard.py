@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from krisesenterkurs.quiz.schema import MultipleQuestion
 from playwright.sync_api import expect
 
+from krisesenterkurs.quiz.schema import MultipleQuestion
 from tests.browser.quizpage import banks, quiz_url, right
 
 pytestmark = pytest.mark.browser

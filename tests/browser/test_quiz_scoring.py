@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from krisesenterkurs.quiz.schema import MultipleQuestion, SingleQuestion, TrueFalseQuestion
 from playwright.sync_api import expect
 
+from krisesenterkurs.quiz.schema import MultipleQuestion, SingleQuestion, TrueFalseQuestion
 from tests.browser.quizpage import answer, answer_all, banks, first_of, needed_to_pass, question, right, wrong
 
 pytestmark = pytest.mark.browser

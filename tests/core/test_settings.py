@@ -6,12 +6,12 @@ import shutil
 from html import unescape
 
 import pytest
+
 from krisesenterkurs.authoring.check import check
 from krisesenterkurs.cli import main
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.core.settings import Settings
 from krisesenterkurs.publishing.engines import run
-
 from tests.support import ROOT, course_config
 
 IGNORE = shutil.ignore_patterns(

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from krisesenterkurs.core import strings
 
 PACKAGE = Path(strings.__file__).parent.parent.parent
@@ -31,7 +32,7 @@ def test_every_word_the_template_and_scripts_use_exists():
     assets = PACKAGE / "theme" / "assets" / "krisesenterkurs"
     used = set(re.findall(r'words\["(\w+)"\]', (PACKAGE / "quiz" / "html.py").read_text()))
     assert len(used) > 10  # the quiz's own words are found where they are written
-    for script in ("quiz.js", "progress.js"):
+    for script in ("quiz.js", "progress.js", "record.js"):
         used |= set(re.findall(r"words\.(\w+)", (assets / script).read_text()))
     assert set(re.findall(r"words\.(\w+)", (assets / "progress.js").read_text())) <= set(PROGRESS_WORDS)
     used |= set(PROGRESS_WORDS)

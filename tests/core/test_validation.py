@@ -5,6 +5,7 @@ from typing import Annotated
 
 import msgspec
 import pytest
+
 from krisesenterkurs.core.validation import Invalid, RuleError, validate
 
 

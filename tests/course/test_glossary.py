@@ -4,9 +4,9 @@ import re
 
 import markdown
 import pytest
+
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.course.glossary import load_glossary
-
 from tests.support import COURSE, ROOT, course_config
 
 GLOSSARY = """\

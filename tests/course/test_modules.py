@@ -3,11 +3,11 @@
 import dataclasses
 
 import pytest
+
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.core.settings import Settings, page_url
 from krisesenterkurs.course.modules import load_modules, manifest
 from krisesenterkurs.quiz.banks import load_banks
-
 from tests.banks import module_yml
 from tests.support import small_course
 

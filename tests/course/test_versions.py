@@ -4,8 +4,8 @@ import re
 
 import markdown
 import pytest
-from krisesenterkurs.core.errors import CourseError
 
+from krisesenterkurs.core.errors import CourseError
 from tests.support import small_course
 
 

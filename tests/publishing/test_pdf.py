@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from krisesenterkurs.cli import main
-from krisesenterkurs.publishing.pdf import COURSE_PDF
 from pypdf import PdfReader
 
+from krisesenterkurs.cli import main
+from krisesenterkurs.publishing.pdf import COURSE_PDF
 from tests.browser.quizpage import modules
 from tests.support import COURSE
 

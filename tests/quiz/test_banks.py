@@ -3,10 +3,10 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from krisesenterkurs.core.cache import cached
 from krisesenterkurs.core.errors import CourseError
 from krisesenterkurs.quiz.banks import load_bank, load_banks
-
 from tests.banks import VALID, write
 
 

@@ -2,9 +2,9 @@
 
 import markdown
 import pytest
+
 from krisesenterkurs.core import page
 from krisesenterkurs.core.errors import CourseError
-
 from tests.banks import VALID, write
 from tests.support import course_config
 

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+
 from krisesenterkurs.quiz.banks import load_bank
 from krisesenterkurs.quiz.render import render_quiz
-
 from tests.golden import assert_golden
 
 HERE = Path(__file__).parent / "golden"

@@ -7,10 +7,10 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from krisesenterkurs.core.validation import validate
 from krisesenterkurs.quiz.render import _PLAIN, TextRenderer, render_quiz
 from krisesenterkurs.quiz.schema import Bank
-
 from tests.banks import VALID
 
 
@@ -163,6 +163,7 @@ def _markdown_only(r: TextRenderer, text: str) -> str:
     """What the renderer gives without its shortcut for plain text."""
     r._md.reset()
     import nh3
+
     from krisesenterkurs.quiz.render import _ATTRIBUTES, _SCHEMES, _TAGS
 
     return nh3.clean(r._md.convert(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES)

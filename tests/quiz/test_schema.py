@@ -4,9 +4,9 @@ import copy
 
 import pytest
 import yaml
+
 from krisesenterkurs.core.validation import Invalid, validate
 from krisesenterkurs.quiz.schema import Bank, bank_json_schema
-
 from tests.banks import VALID
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 _cache: dict[tuple, tuple] = {}  # (loader, path, extra) -> (stamp, value, build it was checked in)
 _build_number: int = 0
 _opened_by_plugin = False
-_zensical_config: int | None = None
+_zensical_config: object = None  # the object itself: an id() could be reused once it is freed
 
 
 def new_build() -> None:
@@ -44,8 +44,8 @@ def _current_build() -> int | None:
     if config is None:
         return None
     # Zensical parses its configuration anew for every build, so a new object means a new build.
-    if id(config) != _zensical_config:
-        _zensical_config = id(config)
+    if config is not _zensical_config:
+        _zensical_config = config
         _build_number += 1
     return _build_number
 

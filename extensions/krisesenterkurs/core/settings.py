@@ -235,7 +235,7 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 # --- the settings of the build under way ------------------------------------------------------
 
 _active: Settings | None = None
-_zensical: tuple[int, Settings] | None = None
+_zensical: tuple[object, Settings] | None = None  # Zensical's configuration object itself, not its id()
 _default: dict[Path, Settings] = {}
 
 
@@ -259,8 +259,8 @@ def current(config_file: str | None = None) -> Settings:
     zensical = sys.modules.get("zensical.config")
     config = getattr(zensical, "_CONFIG", None) if zensical else None
     if config is not None:
-        if _zensical is None or _zensical[0] != id(config):
-            _zensical = (id(config), Settings.from_config(config, Path(config["root_dir"]) / CONFIG_FILE))
+        if _zensical is None or _zensical[0] is not config:
+            _zensical = (config, Settings.from_config(config, Path(config["root_dir"]) / CONFIG_FILE))
         return _zensical[1]
     return _loaded(Path(os.getcwd()) / CONFIG_FILE)
 

@@ -7,17 +7,20 @@ differences this module absorbs (see README, «Two engines»):
   an editor's mistake is one line per problem, not a Python traceback, and the
   post-build step runs here;
 - Zensical has no `--site-dir` and writes only inside the project: it builds
-  into `.build/` (site_dir is `!ENV SITE_DIR` in mkdocs.yml) and the result is
-  moved where it was asked for.
+  into `.build/zensical`, named by a configuration that inherits mkdocs.yml
+  (`zensical_config`, which also tells it which course files to watch), and the
+  result is moved (or, for a cached build, copied) where it was asked for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from ..core.errors import CourseError, Problem
@@ -35,9 +38,11 @@ def _env(site_url: str | None, directory_urls: bool | None) -> dict[str, str]:
     return env
 
 
-def command(settings: Settings, engine: str, site: Path, *, strict: bool = True, clean: bool = True) -> list[str]:
-    """The engine's build command for this course (Zensical's site folder is set through SITE_DIR)."""
-    config = str(settings.config_file)
+def command(
+    settings: Settings, engine: str, site: Path, *, strict: bool = True, clean: bool = True, config: Path | None = None
+) -> list[str]:
+    """The engine's build command for this course (Zensical's site folder is named by `config`)."""
+    config_file = str(config or settings.config_file)
     if engine == "mkdocs":
         return [
             sys.executable,
@@ -46,7 +51,7 @@ def command(settings: Settings, engine: str, site: Path, *, strict: bool = True,
             "build",
             "--quiet",
             "--config-file",
-            config,
+            config_file,
             "--site-dir",
             str(site),
             *(["--strict"] if strict else []),
@@ -58,7 +63,7 @@ def command(settings: Settings, engine: str, site: Path, *, strict: bool = True,
             "zensical",
             "build",
             "--config-file",
-            config,
+            config_file,
             *(["--strict"] if strict else []),
             *(["--clean"] if clean else []),
         ]
@@ -89,33 +94,69 @@ def run(
         )
     from ..authoring.check import build_problems
 
-    problems = build_problems(settings)
+    with contextlib.chdir(settings.root):  # messages name files from the project, as MkDocs' do
+        problems = build_problems(settings)
     if problems:
         return subprocess.CompletedProcess(["zensical"], 1, "", str(CourseError(problems)) + "\n")
-    work = settings.root / ".build"
-    work.mkdir(exist_ok=True)
-    inside = Path(tempfile.mkdtemp(prefix="zensical-", dir=work))
+    # The same folder every time: Zensical counts its output folder as part of the configuration,
+    # and reuses its cache of unchanged pages only while the configuration is the same.
+    inside = settings.root / ".build" / "zensical"
+    config = zensical_config(settings, site_dir=inside)
     try:
-        env["SITE_DIR"] = str(inside.relative_to(settings.root))
         result = subprocess.run(
-            command(settings, engine, site, strict=strict, clean=clean),
+            command(settings, engine, site, strict=strict, clean=clean, config=config),
             cwd=settings.root,
             env=env,
             capture_output=True,
             text=True,
             check=False,
         )
-        if result.returncode == 0:
-            from .postbuild import postbuild
+        if result.returncode != 0:
+            result.stderr = _course_errors(result.stderr)
+            return result
+        from .postbuild import postbuild
 
-            postbuild(inside)
-            if site.exists():
-                shutil.rmtree(site)
-            site.parent.mkdir(parents=True, exist_ok=True)
+        if site.exists():
+            shutil.rmtree(site)
+        site.parent.mkdir(parents=True, exist_ok=True)
+        # A cached build renders only what changed into the folder it built before, so that folder is
+        # kept; a clean build has nothing to keep.
+        if clean:
             shutil.move(str(inside), str(site))
+        else:
+            shutil.copytree(inside, site)
+        postbuild(site)
         return result
     finally:
-        shutil.rmtree(inside, ignore_errors=True)
+        config.unlink(missing_ok=True)
+
+
+def zensical_config(settings: Settings, site_dir: Path | None = None, name: str = ".zensical-build.yml") -> Path:
+    """A configuration for Zensical beside mkdocs.yml (so that its folders mean the same) that inherits it.
+
+    It adds what Zensical cannot take from the plugin: the course's files outside docs_dir to watch
+    (from the settings, so that an edited bank re-renders the pages) and, for a build, the output
+    folder (Zensical has no --site-dir and writes only inside the project).
+    """
+    watch = [p for p in (settings.quizzes, settings.glossary, settings.scenarios) if p.exists()]
+    lines = [f"INHERIT: {settings.config_file.name}", "watch:"]
+    lines += [f"  - {json.dumps(p.relative_to(settings.root).as_posix())}" for p in watch] or ["  []"]
+    if site_dir is not None:
+        lines.append(f"site_dir: {json.dumps(Path(site_dir).relative_to(settings.root).as_posix())}")
+    config = settings.root / name
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+_ZENSICAL_ERROR = re.compile(
+    r"^RuntimeError: Python error: CourseError: (.*?)(?=^Traceback |^\S*Error: |\Z)", re.M | re.S
+)
+
+
+def _course_errors(stderr: str) -> str:
+    """Zensical prints an extension's error inside a Python traceback: keep only the course's own lines."""
+    found = [m.group(1).strip() for m in _ZENSICAL_ERROR.finditer(stderr)]
+    return "\n".join(dict.fromkeys(found)) + "\n" if found else stderr
 
 
 def build(settings: Settings, site: Path, **options) -> Path:

@@ -22,8 +22,12 @@ def scorm(settings: Settings, target: Path, pdfs: bool = True, engine: str = "mk
         title = settings.title or "Kurs"
         env = Environment(loader=FileSystemLoader(here), autoescape=select_autoescape(default=True))
         launch = env.get_template("launch.html").render(
-            title=title, lang=settings.language,
+            title=title,
+            lang=settings.language,
             course_json=json.dumps(scorm_course(settings), ensure_ascii=False).replace("<", "\\u003c"),
+            # The learner-record format, shared with the theme: inlined, as the launch page cannot rely
+            # on loading the theme's asset at runtime.
+            record=(here.parents[1] / "theme" / "assets" / "krisesenterkurs" / "record.js").read_text(encoding="utf-8"),
             script=(here / "launch.js").read_text(encoding="utf-8"),
         )
         (site / "scorm.html").write_text(launch, encoding="utf-8")

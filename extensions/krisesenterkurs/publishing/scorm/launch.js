@@ -6,15 +6,26 @@
  * restores the learner's data from cmi.suspend_data before the course loads,
  * and reports back after every change: status, score, last page and a compact
  * copy of the data. Without an LMS it just shows the course.
+ *
+ * The learner-record format (key names, record shapes, what counts as
+ * completed, which stored links are safe) is the theme's record.js, which
+ * publishing/scorm inlines into this page just before this script.
  */
 (function () {
   "use strict";
 
   var COURSE = JSON.parse(document.getElementById("kk-scorm-course").textContent);
   var frame = document.getElementById("kk-course-frame");
+  var rules = window.krisesenterkurs && window.krisesenterkurs.record;
+  if (!rules) {
+    // Without the format nothing can be read or reported safely; the course itself still runs.
+    if (window.console) console.error("krisesenterkurs: the launch page is missing record.js");
+    frame.src = "index.html";
+    return;
+  }
+  // This page sits at the root of the site, so the course's pages keep their data under this path.
   var ROOT = new URL(".", location.href);
-  var PREFIX = "krisesenterkurs:" + ROOT.pathname + ":";
-  var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+  var PREFIX = rules.keyPrefix(ROOT.pathname);
   var LIMIT = 4096;
 
   function findAPI(win) {
@@ -32,15 +43,37 @@
 
   /* ---------- the learner's data in localStorage ---------- */
 
+  // Every entry of this course, parsed; null when localStorage cannot be used at all (blocked for
+  // the LMS's frame, say), so that nothing is reported from data that could not be read.
   function entries() {
     var out = {};
-    for (var i = 0; i < localStorage.length; i++) {
-      var key = localStorage.key(i);
-      if (key && key.indexOf(PREFIX) === 0 && NAME.test(key.slice(PREFIX.length))) {
-        try { out[key.slice(PREFIX.length)] = JSON.parse(localStorage.getItem(key)); } catch (e) { /* unreadable: leave it */ }
+    try {
+      var storage = window.localStorage;
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        var name = rules.nameOf(key, ROOT.pathname);
+        if (name) {
+          try { out[name] = JSON.parse(storage.getItem(key)); } catch (e) { /* unreadable: leave it */ }
+        }
       }
+    } catch (e) {
+      return null;
     }
     return out;
+  }
+
+  // Replaces this course's entries with `data`; false when localStorage refused.
+  function replaceEntries(data) {
+    var before = entries();
+    if (!before) return false;
+    try {
+      var storage = window.localStorage;
+      Object.keys(before).forEach(function (name) { storage.removeItem(PREFIX + name); });
+      Object.keys(data).forEach(function (name) { storage.setItem(PREFIX + name, JSON.stringify(data[name])); });
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 
   /* ---------- a compact form of it for cmi.suspend_data (at most 4,096 characters) ---------- */
@@ -65,7 +98,7 @@
     var last = progress.last || {};
     var packed = { f: 1, p: [visited, last.url || "", last.title || "", seconds(last.at), progress.name || ""], q: [] };
     COURSE.banks.forEach(function (bank, b) {
-      var record = data["quiz:" + bank.id];
+      var record = data[rules.quizName(bank.id)];
       if (!record) return;
       var answers = bank.questions.map(function (q) {
         var a = record.answers && record.answers[q[0]];
@@ -83,13 +116,14 @@
     var out = {};
     var p = packed.p, visited = {};
     COURSE.modules.forEach(function (m, i) { if (p[0] & (1 << i)) visited[m.id] = true; });
-    out.progress = { v: 1, visited: visited };
+    out.progress = rules.emptyProgress();
+    out.progress.visited = visited;
     if (p[1]) out.progress.last = { url: p[1], title: p[2], at: iso(p[3]) };
     if (p[4]) out.progress.name = p[4];
     packed.q.forEach(function (entry) {
       var bank = COURSE.banks[entry[0]];
       if (!bank) return;
-      var record = { v: 1, answers: {} };
+      var record = rules.emptyQuiz();
       // Answers are stored by position, so they only apply to the version of the bank they came from.
       if (entry[1] === short(bank.hash) && entry[2]) {
         entry[2].split(",").forEach(function (chosen, i) {
@@ -101,7 +135,7 @@
       if (best) record.best = best;
       if (result) record.result = result;
       if (Array.isArray(entry[5])) record.passed = { h: full(entry[5][0], bank), at: iso(entry[5][1]) };
-      out["quiz:" + bank.id] = record;
+      out[rules.quizName(bank.id)] = record;
     });
     return out;
   }
@@ -129,20 +163,24 @@
     }
   }
 
+  var unreadable = false;  // said once, not after every page the learner opens
   function sync() {
     var data = entries();
-    var done = COURSE.modules.filter(function (m) {
-      var record = data["quiz:" + m.bank];
-      return record && record.passed && record.passed.h === m.hash;
-    }).length;
     var changed = false;
-    var suspend = encode(data);
-    if (suspend.length <= LIMIT) changed = report("cmi.suspend_data", suspend) || changed;
-    else if (window.console) console.warn("krisesenterkurs: progress is too large for cmi.suspend_data", suspend.length);
-    changed = report("cmi.core.score.min", 0) || changed;
-    changed = report("cmi.core.score.max", 100) || changed;
-    changed = report("cmi.core.score.raw", Math.round((100 * done) / COURSE.modules.length)) || changed;
-    changed = report("cmi.core.lesson_status", done === COURSE.modules.length ? "passed" : "incomplete") || changed;
+    if (data) {
+      var done = COURSE.modules.filter(function (m) { return rules.isCompleted(m, data[rules.quizName(m.bank)]); }).length;
+      var suspend = encode(data);
+      if (suspend.length <= LIMIT) changed = report("cmi.suspend_data", suspend) || changed;
+      else if (window.console) console.warn("krisesenterkurs: progress is too large for cmi.suspend_data", suspend.length);
+      changed = report("cmi.core.score.min", 0) || changed;
+      changed = report("cmi.core.score.max", 100) || changed;
+      changed = report("cmi.core.score.raw", Math.round((100 * done) / COURSE.modules.length)) || changed;
+      changed = report("cmi.core.lesson_status", done === COURSE.modules.length ? "passed" : "incomplete") || changed;
+    } else if (!unreadable) {
+      // Reporting the empty data would overwrite what the LMS holds from an earlier visit.
+      unreadable = true;
+      if (window.console) console.warn("krisesenterkurs: localStorage cannot be read; the LMS keeps the progress it has");
+    }
     var path = framePath();
     if (path) changed = report("cmi.core.lesson_location", path) || changed;
     if (changed) { try { api.LMSCommit(""); } catch (e) { /* the LMS keeps what it has */ } }
@@ -162,18 +200,20 @@
   }
   var saved = get("cmi.suspend_data");
   if (saved) {
+    // Either way the LMS's copy is not sent back until the learner changes something.
+    reported["cmi.suspend_data"] = saved;
+    var restored = null;
     try {
-      var restored = decode(saved);
-      Object.keys(entries()).forEach(function (name) { localStorage.removeItem(PREFIX + name); });
-      Object.keys(restored).forEach(function (name) { localStorage.setItem(PREFIX + name, JSON.stringify(restored[name])); });
-      reported["cmi.suspend_data"] = saved;
+      restored = decode(saved);
     } catch (e) {
       if (window.console) console.warn("krisesenterkurs: the LMS's saved progress could not be read; it is kept until the learner acts", e);
-      reported["cmi.suspend_data"] = saved;
+    }
+    if (restored && !replaceEntries(restored) && window.console) {
+      console.warn("krisesenterkurs: the LMS's saved progress could not be put in localStorage; it is kept until the learner acts");
     }
   }
-  var location_ = get("cmi.core.lesson_location");
-  frame.src = location_ && !/^[a-z]+:|^\/\//i.test(location_) ? location_ : "index.html";
+  // The LMS hands back what it was given, but it is not trusted to be a page of this course.
+  frame.src = rules.safeLink(get("cmi.core.lesson_location")) || "index.html";
 
   // localStorage writes in the course frame reach this page as storage events.
   window.addEventListener("storage", function (event) {

@@ -5,14 +5,14 @@
  * What the course contains comes from the manifest every page carries
  * (rendered by the krisesenterkurs.progress Markdown extension at build
  * time); what the learner has done comes from localStorage via storage.js.
+ * What the stored records mean (states, next steps, the progress file) is
+ * record.js's, the learner-record format; this script reads the page and draws.
  */
 (function () {
   "use strict";
 
-  var FORMAT = 1;
-  var FILE_FORMAT = "krisesenterkurs-fremdrift";
-  var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
   var store = window.krisesenterkurs && window.krisesenterkurs.store;
+  var rules = window.krisesenterkurs && window.krisesenterkurs.record;  // the learner-record format (record.js)
 
   /* ---------- reading the page and the learner's data ---------- */
 
@@ -29,12 +29,12 @@
   // The site root. Material's instant navigation keeps the first page's __config (its "base"
   // is relative to that page), so the root is worked out once, while the two still match.
   var BASE = (function () {
+    if (!rules) return null;
+    var config = null;
     try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base || ".", location.href);
-    } catch (e) {
-      return new URL("/", location.href);
-    }
+      config = document.getElementById("__config").textContent;
+    } catch (e) { /* no __config: the root is "/" */ }
+    return rules.siteRoot(config, location.href);
   })();
 
   function siteHref(path) {
@@ -49,50 +49,15 @@
   }
 
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, key) { return key in values ? String(values[key]) : m; });
-  }
-
-  function isProgress(value) {
-    return value.v === FORMAT && (!value.visited || typeof value.visited === "object");
-  }
-
-  function isQuiz(value) {
-    return value.v === FORMAT && !!value.answers && typeof value.answers === "object";
+    return rules.format(template, values);
   }
 
   function readProgress() {
-    if (!store) return { value: { v: FORMAT, visited: {} }, problem: "unavailable" };
-    var found = store.read("progress", isProgress);
-    var value = found.value || { v: FORMAT, visited: {} };
-    value.visited = value.visited || {};
-    return { value: value, problem: found.problem };
-  }
-
-  function isResult(r) {
-    return !!r && typeof r === "object" && typeof r.percent === "number" && typeof r.h === "string";
-  }
-
-  function moduleState(m, progress) {
-    var found = store ? store.read("quiz:" + m.bank, isQuiz) : { value: null, problem: null };
-    var quiz = found.value;
-    var state = { module: m, problem: found.problem, completed: false, started: false, best: null, latest: null };
-    if (quiz) {
-      state.completed = !!quiz.passed && quiz.passed.h === m.hash;
-      state.passedAt = state.completed ? quiz.passed.at : null;
-      state.best = isResult(quiz.best) ? quiz.best : null;
-      state.latest = isResult(quiz.result) ? quiz.result : null;
-      state.started = Object.keys(quiz.answers).length > 0 || !!state.latest;
-    }
-    state.started = state.started || state.completed || !!progress.visited[m.id];
-    return state;
+    return rules.readProgress(store.read);
   }
 
   function courseState(data) {
-    var progress = readProgress();
-    var modules = data.course.modules.map(function (m) { return moduleState(m, progress.value); });
-    var done = modules.filter(function (s) { return s.completed; });
-    var problem = progress.problem || (modules.filter(function (s) { return s.problem; })[0] || {}).problem || null;
-    return { progress: progress, modules: modules, done: done.length, total: modules.length, problem: problem };
+    return rules.courseState(data.course, store.read);
   }
 
   function element(tag, attrs, text) {
@@ -114,29 +79,20 @@
 
   /* ---------- on every page ---------- */
 
+  // The page's own title: its heading without the permalink sign, or the document's title.
+  function pageTitle() {
+    var h1 = document.querySelector("article h1");
+    return h1 ? Array.prototype.filter.call(h1.childNodes, function (n) {
+      return !(n.classList && n.classList.contains("headerlink"));
+    }).map(function (n) { return n.textContent; }).join("").trim() : document.title;
+  }
+
   function track(data) {
     // Corrupt stored progress is left alone until the learner acts on it.
     var progress = readProgress();
     if (progress.problem) return;
-    var path = currentPath();
     var record = progress.value;
-    var changed = false;
-    data.course.modules.forEach(function (m) {
-      if (path.indexOf(m.dir) === 0 && !record.visited[m.id]) {
-        record.visited[m.id] = true;
-        changed = true;
-      }
-    });
-    var special = ["", "index.html", data.course.progress, data.course.certificate];
-    if (special.indexOf(path) === -1) {
-      var h1 = document.querySelector("article h1");
-      var title = h1 ? Array.prototype.filter.call(h1.childNodes, function (n) {
-        return !(n.classList && n.classList.contains("headerlink"));
-      }).map(function (n) { return n.textContent; }).join("").trim() : document.title;
-      if (!record.last || record.last.url !== path) changed = true;
-      record.last = { url: path, title: title, at: new Date().toISOString() };
-    }
-    if (changed) store.write("progress", record);
+    if (rules.visit(record, data.course, currentPath(), pageTitle(), new Date().toISOString())) store.write("progress", record);
   }
 
   function indicator(data, state) {
@@ -180,9 +136,10 @@
 
   function renderResume(holder, data, state) {
     holder.textContent = "";
-    var last = state.progress.value.last;
+    // Stored data may have come from a file or an LMS: only a path inside this site becomes a link.
+    var last = rules.resumeTarget(state.progress.value);
     var p = element("p", { "class": "kk-resume__line" });
-    if (last && typeof last.url === "string" && typeof last.title === "string") {
+    if (last) {
       p.appendChild(element("strong", {}, data.words.resume + " "));
       p.appendChild(element("a", { href: siteHref(last.url) }, last.title));
     } else {
@@ -194,13 +151,6 @@
   }
 
   /* ---------- «Min fremdrift» ---------- */
-
-  function nextLink(s, words) {
-    if (s.completed) return { href: s.module.url, text: words.review_module };
-    if (s.latest || (s.best && s.best.h !== s.module.hash)) return { href: s.module.quiz, text: words.take_quiz };
-    if (s.started) return { href: s.module.url, text: words.continue_module };
-    return { href: s.module.url, text: words.start_module };
-  }
 
   function renderProgress(holder, data, state) {
     var words = data.words;
@@ -237,7 +187,7 @@
       row.appendChild(statusCell);
       row.appendChild(element("td", { "class": "kk-progress__best", "data-label": words.best }, resultText(s.best, s.module, words)));
       row.appendChild(element("td", { "class": "kk-progress__latest", "data-label": words.latest }, resultText(s.latest, s.module, words)));
-      var next = nextLink(s, words);
+      var next = rules.nextLink(s, words);
       var cell = element("td", { "data-label": words.next });
       cell.appendChild(element("a", { href: siteHref(next.href), "class": "kk-progress__next" }, next.text));
       row.appendChild(cell);
@@ -314,33 +264,20 @@
   }
 
   function exportFile() {
-    var entries = {};
-    var raw = store.snapshot();
-    Object.keys(raw).forEach(function (name) {
-      try { entries[name] = JSON.parse(raw[name]); } catch (e) { /* unreadable entries stay behind */ }
-    });
-    var payload = { format: FILE_FORMAT, version: FORMAT, exported: new Date().toISOString(), entries: entries };
+    var payload = rules.exportPayload(store.snapshot(), new Date().toISOString());
     var blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
-    var link = element("a", { href: URL.createObjectURL(blob), download: FILE_FORMAT + "-" + new Date().toISOString().slice(0, 10) + ".json" });
+    var link = element("a", { href: URL.createObjectURL(blob), download: rules.FILE_FORMAT + "-" + new Date().toISOString().slice(0, 10) + ".json" });
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   }
 
-  // Checks the whole file before anything is written; a bad file changes nothing.
+  // The whole file is checked (record.js) before anything is written; a bad file changes nothing.
   function importText(text, data) {
-    var parsed;
-    try { parsed = JSON.parse(text); } catch (e) { return false; }
-    if (!parsed || parsed.format !== FILE_FORMAT || parsed.version !== FORMAT) return false;
+    var parsed = rules.parseImport(text, data.course);
+    if (parsed.error || !store || !store.available) return false;
     var entries = parsed.entries;
-    if (!entries || typeof entries !== "object" || Array.isArray(entries)) return false;
     var names = Object.keys(entries);
-    var valid = names.every(function (name) {
-      var value = entries[name];
-      if (!NAME.test(name) || !value || typeof value !== "object" || Array.isArray(value)) return false;
-      return name === "progress" ? isProgress(value) : isQuiz(value);
-    });
-    if (!valid || !store || !store.available) return false;
     var before = store.snapshot();
     store.names().forEach(store.remove);
     var written = names.every(function (name) { return store.write(name, entries[name]); });
@@ -419,24 +356,43 @@
 
   var current = null;
 
+  // Each view is drawn on its own: one that fails (odd stored data, a changed theme) must not
+  // leave the others undrawn, nor stop the page's other scripts.
+  function safely(what, draw) {
+    try {
+      draw();
+    } catch (e) {
+      if (window.console) console.error("krisesenterkurs progress (" + what + "):", e);
+    }
+  }
+
+  // The header indicator and the navigation marks, drawn on every page.
+  function marks(data, state) {
+    safely("indicator", function () { indicator(data, state); });
+    safely("navigation", function () { navMarks(data, state); });
+  }
+
   function refresh() {
     if (!current) return;
-    var state = courseState(current);
-    indicator(current, state);
-    navMarks(current, state);
+    var data = current, state = null;
+    safely("state", function () { state = courseState(data); });
+    if (!state) return;
+    marks(data, state);
     var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate };
     Object.keys(views).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
-        views[kind](holder, current, state);
+        safely(kind, function () { views[kind](holder, data, state); });
       });
     });
   }
 
   function init() {
     current = manifest();
-    if (!current || !store) return;
+    if (!current || !store || !rules) return;
     document.body.classList.remove("kk-certificate-page");
-    track(current);  // at once: a learner who leaves right away has still visited the page
+    // At once: a learner who leaves right away has still visited the page. Should it fail, the
+    // page is still drawn.
+    safely("track", function () { track(current); });
     // Drawing is a task of its own. Run at once, it would fall into the task in which Material
     // starts up (the last deferred script and DOMContentLoaded share one), and make it longer.
     setTimeout(refresh, 0);
@@ -444,9 +400,9 @@
 
   document.addEventListener("krisesenterkurs:changed", function () {
     if (!current) return;
-    var state = courseState(current);
-    indicator(current, state);
-    navMarks(current, state);
+    var data = current, state = null;
+    safely("state", function () { state = courseState(data); });
+    if (state) marks(data, state);
   });
 
   window.krisesenterkurs.onPage(init);

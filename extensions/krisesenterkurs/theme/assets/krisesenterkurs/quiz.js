@@ -246,7 +246,7 @@
       this.summary.appendChild(line);
       this.summary.appendChild(verdict);
       this.root.setAttribute("data-passed", passed ? "true" : "false");
-      // A subset of the bank (some questions only) is practice: it is not a result.
+      // A quiz showing only some of the bank's questions does not give the bank a result.
       if (changed && !this.subset) rules().recordAttempt(this.record, result);
     } else {
       this.root.removeAttribute("data-passed");

@@ -76,10 +76,11 @@
 
   /* ---------- small helpers ---------- */
 
-  // "{done} av {total}" with values; an unknown placeholder stays as written, so a missing value shows.
+  // "{done} av {total}" with values; an unknown placeholder stays as written, so a missing value
+  // shows. Only the values' own keys count: "{constructor}" is not filled in from Object.prototype.
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, key) {
-      return key in values ? String(values[key]) : m;
+      return own.call(values, key) ? String(values[key]) : m;
     });
   }
 
@@ -99,6 +100,16 @@
     }
   }
 
+  // Tabs, newlines and other C0 controls, and DEL. (A loop rather than a regular expression:
+  // control characters in a pattern read as mistakes.)
+  function hasControl(text) {
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x7f) return true;
+    }
+    return false;
+  }
+
   // A stored link (the page to resume from, the LMS's lesson location) as a path inside this site,
   // or null. Stored data may come from a file or an LMS, so nothing in it is trusted to be a link:
   // no scheme (javascript:, data:), no leading slash, backslash or whitespace, no "//" (another
@@ -106,11 +117,11 @@
   // address and read "\" as "/", so "java\tscript:" and "\\evil" are refused too.
   function safeLink(text) {
     if (typeof text !== "string") return null;
-    if (/[\u0000-\u001f\u007f]/.test(text) || /^\s/.test(text)) return null;
+    if (hasControl(text) || /^\s/.test(text)) return null;
     var slashed = text.replace(/\\/g, "/");
     if (slashed.charAt(0) === "/" || slashed.indexOf("//") !== -1) return null;
-    if (/^[a-z][a-z0-9+.\-]*:/i.test(text)) return null;
-    if (/(^|\/)(\.|%2e){2}($|[\/?#])/i.test(slashed)) return null;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return null;
+    if (/(^|\/)(\.|%2e){2}($|[/?#])/i.test(slashed)) return null;
     return text;
   }
 

@@ -1,0 +1,708 @@
+/* The learner-record format (theme/assets/krisesenterkurs/record.js): its pure functions.
+ *
+ * Run with `node --test tests/js/`. No packages: node:test and node:assert only.
+ * The browser tests (tests/browser) check the same rules through the pages;
+ * these check each rule on its own, hostile input included, in milliseconds.
+ */
+"use strict";
+
+var test = require("node:test");
+var assert = require("node:assert/strict");
+var fs = require("node:fs");
+var path = require("node:path");
+var vm = require("node:vm");
+
+var FILE = path.join(__dirname, "..", "..", "extensions", "krisesenterkurs", "theme", "assets", "krisesenterkurs", "record.js");
+var R = require(FILE);
+
+var describe = test.describe;
+var it = test.it;
+
+// A module of the course manifest (the data-course attribute), as the progress extension writes it.
+function mod(id, extra) {
+  var m = { id: id, bank: id, hash: "h-" + id, url: "moduler/" + id + "/", quiz: "moduler/" + id + "/quiz/",
+    dir: "moduler/" + id + "/", n: "1", title: "Modul " + id };
+  Object.keys(extra || {}).forEach(function (k) { m[k] = extra[k]; });
+  return m;
+}
+
+var COURSE = { modules: [mod("mandat"), mod("barn")], progress: "fremdrift/", certificate: "kursbevis/" };
+
+// storage.js's read(name, isValid) over a plain object of raw JSON texts, with its rules:
+// a missing entry is {value: null, problem: null}; a corrupt or invalid one is "unreadable".
+function reader(raw, seen) {
+  return function (name, isValid) {
+    if (seen) seen.push([name, isValid]);
+    if (!Object.prototype.hasOwnProperty.call(raw, name)) return { value: null, problem: null };
+    try {
+      var value = JSON.parse(raw[name]);
+      if (R.isObject(value) && (!isValid || isValid(value))) return { value: value, problem: null };
+    } catch { /* unreadable */ }
+    return { value: null, problem: "unreadable" };
+  };
+}
+
+function result(h, percent, extra) {
+  var r = { h: h, correct: 1, total: 1, percent: percent, passed: percent >= 80, at: "2026-01-01T00:00:00.000Z" };
+  Object.keys(extra || {}).forEach(function (k) { r[k] = extra[k]; });
+  return r;
+}
+
+var NON_OBJECTS = [null, undefined, 0, 1, "", "x", true, [], [1], function () {}];
+
+describe("loading", function () {
+  it("works in node without a window, and exports the module", function () {
+    assert.equal(typeof R, "object");
+    assert.equal(R.FORMAT, 1);
+    assert.equal(typeof R.parseImport, "function");
+  });
+
+  it("defines window.krisesenterkurs.record in a browser, next to what is there already", function () {
+    var source = fs.readFileSync(FILE, "utf8");
+    var window = { krisesenterkurs: { store: "kept" } };
+    vm.runInNewContext(source, { window: window, URL: URL });
+    assert.equal(window.krisesenterkurs.store, "kept");
+    assert.equal(typeof window.krisesenterkurs.record.isQuizRecord, "function");
+    assert.equal(window.krisesenterkurs.record.FORMAT, 1);
+  });
+
+  it("is idempotent: a second load keeps the first object, also for module.exports", function () {
+    var source = fs.readFileSync(FILE, "utf8");
+    var window = {};
+    vm.runInNewContext(source, { window: window, URL: URL });
+    var first = window.krisesenterkurs.record;
+    var module = { exports: {} };
+    vm.runInNewContext(source, { window: window, URL: URL, module: module });
+    assert.equal(window.krisesenterkurs.record, first);
+    assert.equal(module.exports, first);
+  });
+
+  it("can be inlined in an HTML <script> element (the SCORM launch page does)", function () {
+    var source = fs.readFileSync(FILE, "utf8");
+    assert.doesNotMatch(source, /<\/script|<!--/i);
+  });
+});
+
+describe("NAME, keyPrefix, nameOf, quizName", function () {
+  it("accepts the progress record and quiz records with lowercase, hyphenated bank ids", function () {
+    ["progress", "quiz:mandat", "quiz:barn-i-reetablering", "quiz:a1-b2"].forEach(function (name) {
+      assert.ok(R.NAME.test(name), name);
+    });
+  });
+
+  it("refuses everything else", function () {
+    ["", "quiz:", "quiz:Mandat", "quiz:-a", "quiz:a-", "quiz:a--b", "quiz:a_b", "quiz:a:b", "progress ",
+      " progress", "progress\n", "progressx", "theme", "theme:palette", "__proto__", "constructor",
+      "quiz:__proto__", "quiz:a\n"].forEach(function (name) {
+      assert.ok(!R.NAME.test(name), JSON.stringify(name));
+    });
+  });
+
+  it("builds this site's keys", function () {
+    assert.equal(R.keyPrefix("/kurs/"), "krisesenterkurs:/kurs/:");
+    assert.equal(R.quizName("mandat"), "quiz:mandat");
+    assert.equal(R.keyPrefix("/") + R.quizName("mandat"), "krisesenterkurs:/:quiz:mandat");
+  });
+
+  it("finds the name in this site's keys only", function () {
+    assert.equal(R.nameOf("krisesenterkurs:/:progress", "/"), "progress");
+    assert.equal(R.nameOf("krisesenterkurs:/kurs/:quiz:mandat", "/kurs/"), "quiz:mandat");
+    // Another course on the same host, the theme's settings, other scripts, hostile keys.
+    assert.equal(R.nameOf("krisesenterkurs:/et-annet-kurs/:quiz:mandat", "/"), null);
+    assert.equal(R.nameOf("krisesenterkurs:/:quiz:mandat", "/et-annet-kurs/"), null);
+    assert.equal(R.nameOf("krisesenterkurs:/a/:progress", "/b/"), null);  // a path of the same length
+    assert.equal(R.nameOf("krisesenterkurs:/:theme:palette", "/"), null);
+    assert.equal(R.nameOf("krisesenterkurs:/:__proto__", "/"), null);
+    assert.equal(R.nameOf("other:/:progress", "/"), null);
+    assert.equal(R.nameOf("xkrisesenterkurs:/:progress", "/"), null);
+    [null, undefined, 1, {}].forEach(function (key) { assert.equal(R.nameOf(key, "/"), null); });
+  });
+});
+
+describe("isQuizRecord, isProgress, isResult, isObject", function () {
+  it("isObject is a JSON object: not null, not an array", function () {
+    assert.ok(R.isObject({}));
+    NON_OBJECTS.forEach(function (v) { assert.ok(!R.isObject(v), String(v)); });
+  });
+
+  it("isQuizRecord wants version 1 and an answers object", function () {
+    assert.ok(R.isQuizRecord({ v: 1, answers: {} }));
+    assert.ok(R.isQuizRecord({ v: 1, answers: { q: { h: "x", a: [0] } }, passed: { h: "x", at: "t" } }));
+    [0, 2, "1", null, undefined].forEach(function (v) {
+      assert.ok(!R.isQuizRecord({ v: v, answers: {} }), "v=" + v);
+    });
+    [undefined, null, [], [1], "x", 1].forEach(function (answers) {
+      assert.ok(!R.isQuizRecord({ v: 1, answers: answers }), "answers=" + JSON.stringify(answers));
+    });
+    NON_OBJECTS.forEach(function (v) { assert.ok(!R.isQuizRecord(v), String(v)); });
+  });
+
+  it("isProgress wants version 1 and, if any, an object of visited modules", function () {
+    assert.ok(R.isProgress({ v: 1, visited: {} }));
+    assert.ok(R.isProgress({ v: 1 }));
+    assert.ok(R.isProgress({ v: 1, visited: null }));
+    assert.ok(!R.isProgress({ v: 0, visited: {} }));
+    assert.ok(!R.isProgress({ v: 2, visited: {} }));
+    assert.ok(!R.isProgress({ v: "1", visited: {} }));
+    assert.ok(!R.isProgress({ v: 1, visited: "mandat" }));
+    assert.ok(!R.isProgress({ v: 1, visited: true }));
+    NON_OBJECTS.forEach(function (v) { assert.ok(!R.isProgress(v), String(v)); });
+  });
+
+  it("isResult wants a numeric percent and a bank hash", function () {
+    assert.ok(R.isResult(result("h", 50)));
+    assert.ok(!R.isResult({ h: "h", percent: "50" }));
+    assert.ok(!R.isResult({ h: 1, percent: 50 }));
+    assert.ok(!R.isResult({ percent: 50 }));
+    NON_OBJECTS.forEach(function (v) { assert.ok(!R.isResult(v), String(v)); });
+  });
+});
+
+describe("emptyQuiz, emptyProgress", function () {
+  it("are valid, stored exactly as before, and new objects each time", function () {
+    assert.equal(JSON.stringify(R.emptyQuiz()), '{"v":1,"answers":{}}');
+    assert.equal(JSON.stringify(R.emptyProgress()), '{"v":1,"visited":{}}');
+    assert.ok(R.isQuizRecord(R.emptyQuiz()));
+    assert.ok(R.isProgress(R.emptyProgress()));
+    var a = R.emptyQuiz();
+    a.answers.q = 1;
+    assert.deepEqual(R.emptyQuiz().answers, {});
+    var p = R.emptyProgress();
+    p.visited.mandat = true;
+    assert.deepEqual(R.emptyProgress().visited, {});
+  });
+});
+
+describe("format", function () {
+  it("fills in placeholders and leaves unknown ones as written", function () {
+    assert.equal(R.format("{done} av {total} moduler", { done: 2, total: 5 }), "2 av 5 moduler");
+    assert.equal(R.format("{done}/{done}", { done: 0 }), "0/0");
+    assert.equal(R.format("{x} og {y}", { x: "a" }), "a og {y}");
+    assert.equal(R.format("ingen", {}), "ingen");
+  });
+
+  it("does not fill in from Object.prototype", function () {
+    assert.equal(R.format("{constructor} {toString} {__proto__}", {}), "{constructor} {toString} {__proto__}");
+  });
+
+  it("does not read $-patterns in values", function () {
+    assert.equal(R.format("{name}", { name: "$& $1 $$" }), "$& $1 $$");
+  });
+});
+
+describe("siteRoot", function () {
+  var page = "https://example.org/kurs/moduler/mandat/quiz/";
+
+  it("resolves __config's base against the page it belongs to", function () {
+    assert.equal(R.siteRoot('{"base": "../../.."}', page).href, "https://example.org/kurs/");
+    assert.equal(R.siteRoot('{"base": "."}', "https://example.org/kurs/").href, "https://example.org/kurs/");
+    assert.equal(R.siteRoot('{"base": "../.."}', "file:///tmp/kurs/moduler/mandat/index.html").href, "file:///tmp/kurs/");
+  });
+
+  it("takes a missing base as the page's own folder", function () {
+    assert.equal(R.siteRoot("{}", page).href, page);
+    assert.equal(R.siteRoot('{"base": ""}', page).href, page);
+  });
+
+  it("falls back to the host's root without a readable __config", function () {
+    [null, undefined, "", "{not json", "null"].forEach(function (text) {
+      assert.equal(R.siteRoot(text, page).href, "https://example.org/", String(text));
+    });
+  });
+
+  it("is null where there is no site at all", function () {
+    assert.equal(R.siteRoot(null, "about:blank"), null);
+    assert.equal(R.siteRoot(null, "not a url"), null);
+  });
+});
+
+describe("safeLink", function () {
+  var base = "https://example.org/kurs/";
+
+  it("keeps relative paths inside the site, with query and fragment", function () {
+    ["moduler/mandat/", "moduler/mandat/quiz.html", "moduler/mandat/quiz.html#q2", "index.html", "?h=bolig",
+      "#top", "moduler/x:y/", "fremdrift/?a=b:c", "moduler/./mandat/", "", "a..b/", "moduler/..x/"].forEach(function (link) {
+      assert.equal(R.safeLink(link), link, JSON.stringify(link));
+      if (link) assert.ok(new URL(link, base).href.indexOf(base) === 0, link);
+    });
+  });
+
+  it("refuses schemes, whatever their case", function () {
+    ["javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<b>x</b>",
+      "vbscript:x", "http://evil.example/", "https:evil.example", "file:///etc/passwd", "mailto:a@b",
+      "blob:https://evil/1", "a+b.c-d:x"].forEach(function (link) {
+      assert.equal(R.safeLink(link), null, link);
+    });
+  });
+
+  it("refuses what browsers would turn into a scheme or another host", function () {
+    // Each of these leaves the site when a browser resolves it: the test data is hostile indeed.
+    var hostile = [" javascript:alert(1)", "\tjavascript:alert(1)", "\njavascript:alert(1)",
+      "java\tscript:alert(1)", "java\nscript:alert(1)", "java\rscript:alert(1)", "\u0000javascript:alert(1)",
+      "//evil.example/", "\\\\evil.example/", "\\/evil.example/", "/\\evil.example/", " //evil.example/",
+      "\t//evil.example/"];
+    hostile.forEach(function (link) {
+      assert.ok(new URL(link, base).href.indexOf(base) !== 0, "not hostile after all: " + JSON.stringify(link));
+      assert.equal(R.safeLink(link), null, JSON.stringify(link));
+    });
+  });
+
+  it("refuses leading slashes, backslashes and whitespace", function () {
+    ["/", "/etc/passwd", "/kurs/moduler/", "\\moduler", "\\", " moduler/", "\tmoduler/", "\nmoduler/",
+      "\u00a0moduler/", "\u2003moduler/"].forEach(function (link) {
+      assert.equal(R.safeLink(link), null, JSON.stringify(link));
+    });
+  });
+
+  it("refuses '//' anywhere and control characters anywhere", function () {
+    ["moduler//mandat/", "moduler/\\\\evil", "moduler/\\/x", "moduler/\tx", "moduler/x\n", "moduler/\u007f"].forEach(function (link) {
+      assert.equal(R.safeLink(link), null, JSON.stringify(link));
+    });
+  });
+
+  it("refuses '..' segments, also percent-encoded, which leave the site on the same host", function () {
+    ["..", "../", "../annet-kurs/", "moduler/../../annet-kurs/", "moduler/..", "%2e%2e/x", "%2E%2e/x", ".%2e/x",
+      "..\\x", "moduler\\..\\..\\x", "..?x", "..#x"].forEach(function (link) {
+      assert.equal(R.safeLink(link), null, JSON.stringify(link));
+    });
+  });
+
+  it("refuses what is not a string", function () {
+    [null, undefined, 0, 1, true, [], ["moduler/"], {}, { toString: function () { return "moduler/"; } },
+      function () {}].forEach(function (v) {
+      assert.equal(R.safeLink(v), null, String(v));
+    });
+  });
+});
+
+describe("resumeTarget", function () {
+  it("gives the last page when its link and title can be trusted", function () {
+    var progress = { v: 1, visited: {}, last: { url: "moduler/mandat/", title: "Mandat", at: "t" } };
+    assert.deepEqual(R.resumeTarget(progress), { url: "moduler/mandat/", title: "Mandat" });
+  });
+
+  it("gives nothing for a hostile or malformed last page", function () {
+    ["javascript:alert(1)", " javascript:alert(1)", "//evil.example/", "\\\\evil.example", "/moduler/",
+      "../annet/", 1, null, undefined].forEach(function (url) {
+      assert.equal(R.resumeTarget({ v: 1, last: { url: url, title: "x" } }), null, JSON.stringify(url));
+    });
+    assert.equal(R.resumeTarget({ v: 1, last: { url: "moduler/", title: 1 } }), null);
+    assert.equal(R.resumeTarget({ v: 1, last: { url: "moduler/" } }), null);
+    assert.equal(R.resumeTarget({ v: 1 }), null);
+    assert.equal(R.resumeTarget({ v: 1, last: "moduler/" }), null);
+    assert.equal(R.resumeTarget({ v: 1, last: ["moduler/", "x"] }), null);
+    NON_OBJECTS.forEach(function (v) { assert.equal(R.resumeTarget(v), null, String(v)); });
+  });
+});
+
+describe("isRight", function () {
+  it("is true for exactly the right options, in any order", function () {
+    assert.ok(R.isRight([1], [1]));
+    assert.ok(R.isRight([2, 0], [0, 2]));
+    assert.ok(!R.isRight([0], [0, 2]));
+    assert.ok(!R.isRight([0, 1, 2], [0, 2]));
+    assert.ok(!R.isRight([1], [2]));
+    assert.ok(!R.isRight([0, 0], [0, 1]));
+    assert.ok(!R.isRight([], [0]));
+  });
+
+  it("leaves its arguments as they were", function () {
+    var chosen = [2, 0], correct = [2, 1, 0];
+    R.isRight(chosen, correct);
+    assert.deepEqual(chosen, [2, 0]);
+    assert.deepEqual(correct, [2, 1, 0]);
+  });
+});
+
+describe("savedAnswer, recordAnswer, forgetAnswer", function () {
+  function withAnswer(entry) {
+    return { v: 1, answers: { q1: entry } };
+  }
+
+  it("gives back a saved answer to this version of the question", function () {
+    assert.deepEqual(R.savedAnswer(withAnswer({ h: "x", a: [0, 2] }), "q1", "x", 3), [0, 2]);
+  });
+
+  it("ignores an answer to another version of the question", function () {
+    assert.equal(R.savedAnswer(withAnswer({ h: "old", a: [0] }), "q1", "x", 3), null);
+    assert.equal(R.savedAnswer(withAnswer({ a: [0] }), "q1", "x", 3), null);
+  });
+
+  it("ignores choices the question does not have", function () {
+    [[3], [-1], [1.5], ["1"], [null], [], "0", 0, null, undefined, { 0: 0, length: 1 }].forEach(function (a) {
+      assert.equal(R.savedAnswer(withAnswer({ h: "x", a: a }), "q1", "x", 3), null, JSON.stringify(a));
+    });
+  });
+
+  it("ignores missing, malformed and inherited entries", function () {
+    assert.equal(R.savedAnswer({ v: 1, answers: {} }, "q1", "x", 3), null);
+    assert.equal(R.savedAnswer(withAnswer("x"), "q1", "x", 3), null);
+    assert.equal(R.savedAnswer(withAnswer([0]), "q1", "x", 3), null);
+    assert.equal(R.savedAnswer({ v: 1, answers: Object.create({ q1: { h: "x", a: [0] } }) }, "q1", "x", 3), null);
+    assert.equal(R.savedAnswer({ v: 1, answers: {} }, "__proto__", undefined, 3), null);
+    assert.equal(R.savedAnswer({ v: 1, answers: {} }, "constructor", undefined, 3), null);
+    NON_OBJECTS.forEach(function (v) { assert.equal(R.savedAnswer(v, "q1", "x", 3), null, String(v)); });
+    assert.equal(R.savedAnswer({ v: 1, answers: [] }, "0", "x", 3), null);
+  });
+
+  it("records and forgets an answer in the stored shape", function () {
+    var record = R.emptyQuiz();
+    R.recordAnswer(record, "q1", "x", [0, 2]);
+    assert.equal(JSON.stringify(record), '{"v":1,"answers":{"q1":{"h":"x","a":[0,2]}}}');
+    assert.deepEqual(R.savedAnswer(record, "q1", "x", 3), [0, 2]);
+    R.recordAnswer(record, "q2", "y", [1]);
+    R.forgetAnswer(record, "q1");
+    assert.equal(JSON.stringify(record), '{"v":1,"answers":{"q2":{"h":"y","a":[1]}}}');
+  });
+});
+
+describe("attempt, recordAttempt", function () {
+  var AT = "2026-03-01T10:00:00.000Z", LATER = "2026-03-02T10:00:00.000Z";
+
+  it("scores an attempt, in the stored shape", function () {
+    assert.equal(JSON.stringify(R.attempt("b1", 4, 5, 80, AT)),
+      '{"h":"b1","correct":4,"total":5,"percent":80,"passed":true,"at":"' + AT + '"}');
+    assert.deepEqual(R.attempt("b1", 0, 5, 80, AT).percent, 0);
+    assert.equal(R.attempt("b1", 1, 3, 30, AT).percent, 33);
+    assert.equal(R.attempt("b1", 5, 6, 80, AT).percent, 83);
+  });
+
+  it("decides passing on whole numbers, not on the rounded percentage", function () {
+    var r = R.attempt("b1", 2, 3, 67, AT);
+    assert.equal(r.percent, 67);
+    assert.equal(r.passed, false);  // 200 < 201
+    assert.equal(R.attempt("b1", 2, 3, 66, AT).passed, true);
+    assert.equal(R.attempt("b1", 3, 5, 60, AT).passed, true);
+    assert.equal(R.attempt("b1", 2, 5, 60, AT).passed, false);
+  });
+
+  it("keeps the first result as latest and best, and dates a pass", function () {
+    var record = R.emptyQuiz();
+    assert.equal(R.recordAttempt(record, R.attempt("b1", 4, 5, 80, AT)), record);
+    assert.equal(JSON.stringify(record), '{"v":1,"answers":{},' +
+      '"result":{"h":"b1","correct":4,"total":5,"percent":80,"passed":true,"at":"' + AT + '"},' +
+      '"best":{"h":"b1","correct":4,"total":5,"percent":80,"passed":true,"at":"' + AT + '"},' +
+      '"passed":{"h":"b1","at":"' + AT + '"}}');
+  });
+
+  it("does not date a failed attempt as a pass", function () {
+    var record = R.recordAttempt(R.emptyQuiz(), R.attempt("b1", 1, 5, 80, AT));
+    assert.equal(record.passed, undefined);
+    assert.equal(record.best.percent, 20);
+  });
+
+  it("keeps the best result unless the new one is at least as good", function () {
+    var record = R.recordAttempt(R.emptyQuiz(), R.attempt("b1", 4, 5, 80, AT));
+    R.recordAttempt(record, R.attempt("b1", 2, 5, 80, LATER));
+    assert.equal(record.result.percent, 40);
+    assert.equal(record.best.percent, 80);
+    assert.equal(record.best.at, AT);
+    R.recordAttempt(record, R.attempt("b1", 4, 5, 80, LATER));
+    assert.equal(record.best.at, LATER);  // as good: the newer one
+  });
+
+  it("keeps the date of the first pass of a version of the bank", function () {
+    var record = R.recordAttempt(R.emptyQuiz(), R.attempt("b1", 4, 5, 80, AT));
+    R.recordAttempt(record, R.attempt("b1", 5, 5, 80, LATER));
+    assert.deepEqual(record.passed, { h: "b1", at: AT });
+  });
+
+  it("starts over for a new version of the bank", function () {
+    var record = R.recordAttempt(R.emptyQuiz(), R.attempt("old", 5, 5, 80, AT));
+    R.recordAttempt(record, R.attempt("new", 1, 5, 80, LATER));
+    assert.equal(record.best.h, "new");  // a worse result, but for the bank as it is now
+    assert.equal(record.best.percent, 20);
+    assert.deepEqual(record.passed, { h: "old", at: AT });  // not passed yet in the new version
+    R.recordAttempt(record, R.attempt("new", 4, 5, 80, LATER));
+    assert.deepEqual(record.passed, { h: "new", at: LATER });
+  });
+
+  it("replaces malformed stored results instead of failing", function () {
+    [5, "x", null, [], {}].forEach(function (junk) {
+      var record = { v: 1, answers: {}, best: junk, passed: junk };
+      R.recordAttempt(record, R.attempt("b1", 4, 5, 80, AT));
+      assert.equal(record.best.h, "b1", JSON.stringify(junk));
+      assert.deepEqual(record.passed, { h: "b1", at: AT }, JSON.stringify(junk));
+    });
+  });
+});
+
+describe("isCompleted, moduleState", function () {
+  var m = mod("mandat");
+  var visited = { v: 1, visited: { mandat: true } };
+  var none = { v: 1, visited: {} };
+
+  it("isCompleted wants a pass of the current version of the bank", function () {
+    assert.ok(R.isCompleted(m, { v: 1, answers: {}, passed: { h: "h-mandat", at: "t" } }));
+    assert.ok(!R.isCompleted(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }));
+    assert.ok(!R.isCompleted(m, { v: 1, answers: {} }));
+    [null, undefined, { passed: "h-mandat" }, { passed: null }].forEach(function (q) {
+      assert.ok(!R.isCompleted(m, q), JSON.stringify(q));
+    });
+  });
+
+  it("a module nobody has touched", function () {
+    var s = R.moduleState(m, null, none);
+    assert.deepEqual(s, { module: m, problem: null, completed: false, started: false, best: null, latest: null });
+  });
+
+  it("a visited module has been started", function () {
+    assert.equal(R.moduleState(m, null, visited).started, true);
+    assert.equal(R.moduleState(mod("barn"), null, visited).started, false);
+  });
+
+  it("answers or a result start a module", function () {
+    assert.equal(R.moduleState(m, { v: 1, answers: { q: { h: "x", a: [0] } } }, none).started, true);
+    var s = R.moduleState(m, { v: 1, answers: {}, result: result("h-mandat", 40) }, none);
+    assert.equal(s.started, true);
+    assert.deepEqual(s.latest, result("h-mandat", 40));
+    assert.equal(R.moduleState(m, { v: 1, answers: {} }, none).started, false);
+  });
+
+  it("a pass of the current bank completes the module and dates it", function () {
+    var q = { v: 1, answers: {}, best: result("h-mandat", 100), passed: { h: "h-mandat", at: "2026-02-03" } };
+    var s = R.moduleState(m, q, none);
+    assert.equal(s.completed, true);
+    assert.equal(s.started, true);
+    assert.equal(s.passedAt, "2026-02-03");
+    assert.deepEqual(s.best, result("h-mandat", 100));
+  });
+
+  it("a pass of an older bank does not", function () {
+    var s = R.moduleState(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }, none);
+    assert.equal(s.completed, false);
+    assert.equal(s.passedAt, null);
+  });
+
+  it("malformed results are not shown", function () {
+    var s = R.moduleState(m, { v: 1, answers: {}, best: { percent: "100" }, result: 7 }, none);
+    assert.equal(s.best, null);
+    assert.equal(s.latest, null);
+  });
+
+  it("ignores records that are not quiz records, and missing progress, instead of failing", function () {
+    [{ v: 1 }, { v: 2, answers: {}, passed: { h: "h-mandat" } }, { v: 1, answers: [1] }, "x", 5, []].forEach(function (q) {
+      var s = R.moduleState(m, q, none);
+      assert.equal(s.completed, false, JSON.stringify(q));
+      assert.equal(s.started, false, JSON.stringify(q));
+    });
+    [null, undefined, {}, { v: 1, visited: null }].forEach(function (p) {
+      assert.equal(R.moduleState(m, null, p).started, false, JSON.stringify(p));
+    });
+  });
+});
+
+describe("readProgress, courseState", function () {
+  it("readProgress reads 'progress' with isProgress, and always has visited", function () {
+    var seen = [];
+    var found = R.readProgress(reader({ progress: '{"v":1,"last":{"url":"a/","title":"A","at":"t"}}' }, seen));
+    assert.deepEqual(seen, [["progress", R.isProgress]]);
+    assert.deepEqual(found, { value: { v: 1, last: { url: "a/", title: "A", at: "t" }, visited: {} }, problem: null });
+  });
+
+  it("readProgress starts afresh when there is nothing, or nothing readable", function () {
+    assert.deepEqual(R.readProgress(reader({})), { value: { v: 1, visited: {} }, problem: null });
+    assert.deepEqual(R.readProgress(reader({ progress: "{oops" })), { value: { v: 1, visited: {} }, problem: "unreadable" });
+    assert.deepEqual(R.readProgress(reader({ progress: '{"v":0}' })), { value: { v: 1, visited: {} }, problem: "unreadable" });
+  });
+
+  it("courseState reads each module's quiz record with isQuizRecord and counts completed modules", function () {
+    var seen = [];
+    var raw = {
+      progress: '{"v":1,"visited":{"barn":true}}',
+      "quiz:mandat": JSON.stringify({ v: 1, answers: {}, passed: { h: "h-mandat", at: "t" } }),
+    };
+    var state = R.courseState(COURSE, reader(raw, seen));
+    assert.deepEqual(seen, [["progress", R.isProgress], ["quiz:mandat", R.isQuizRecord], ["quiz:barn", R.isQuizRecord]]);
+    assert.equal(state.done, 1);
+    assert.equal(state.total, 2);
+    assert.equal(state.problem, null);
+    assert.equal(state.modules[0].completed, true);
+    assert.equal(state.modules[1].completed, false);
+    assert.equal(state.modules[1].started, true);
+    assert.deepEqual(state.progress.value.visited, { barn: true });
+  });
+
+  it("courseState reports the first storage problem, the progress record's first", function () {
+    var state = R.courseState(COURSE, reader({ "quiz:barn": '{"v":1,"answers":[]}' }));
+    assert.equal(state.problem, "unreadable");
+    assert.equal(state.modules[0].problem, null);
+    assert.equal(state.modules[1].problem, "unreadable");
+    var unavailable = function () { return { value: null, problem: "unavailable" }; };
+    assert.equal(R.courseState(COURSE, unavailable).problem, "unavailable");
+    var mixed = function (name) {
+      return { value: null, problem: name === "progress" ? "unavailable" : "unreadable" };
+    };
+    assert.equal(R.courseState(COURSE, mixed).problem, "unavailable");
+  });
+
+  it("courseState counts no module for another version of a bank", function () {
+    var state = R.courseState(COURSE, reader({ "quiz:mandat": JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } }) }));
+    assert.equal(state.done, 0);
+  });
+});
+
+describe("nextLink", function () {
+  var words = { review_module: "R", take_quiz: "Q", continue_module: "C", start_module: "S" };
+  var m = mod("mandat");
+  function state(extra) {
+    var s = { module: m, completed: false, started: false, best: null, latest: null };
+    Object.keys(extra).forEach(function (k) { s[k] = extra[k]; });
+    return s;
+  }
+
+  it("offers review, the quiz, going on, or starting", function () {
+    assert.deepEqual(R.nextLink(state({ completed: true, started: true, latest: result("h-mandat", 100) }), words),
+      { href: m.url, text: "R" });
+    assert.deepEqual(R.nextLink(state({ started: true, latest: result("h-mandat", 20) }), words), { href: m.quiz, text: "Q" });
+    assert.deepEqual(R.nextLink(state({ started: true, best: result("old", 100) }), words), { href: m.quiz, text: "Q" });
+    assert.deepEqual(R.nextLink(state({ started: true, best: result("h-mandat", 100) }), words), { href: m.url, text: "C" });
+    assert.deepEqual(R.nextLink(state({ started: true }), words), { href: m.url, text: "C" });
+    assert.deepEqual(R.nextLink(state({}), words), { href: m.url, text: "S" });
+  });
+});
+
+describe("visit", function () {
+  var AT = "2026-03-01T10:00:00.000Z";
+
+  it("marks the page's module as visited and makes the page the one to resume from", function () {
+    var p = R.emptyProgress();
+    assert.equal(R.visit(p, COURSE, "moduler/mandat/quiz/", "Test deg selv", AT), true);
+    assert.equal(JSON.stringify(p), '{"v":1,"visited":{"mandat":true},' +
+      '"last":{"url":"moduler/mandat/quiz/","title":"Test deg selv","at":"' + AT + '"}}');
+  });
+
+  it("changes nothing worth writing on the same page again", function () {
+    var p = R.emptyProgress();
+    R.visit(p, COURSE, "moduler/mandat/", "Mandat", AT);
+    assert.equal(R.visit(p, COURSE, "moduler/mandat/", "Mandat", "later"), false);
+    assert.equal(R.visit(p, COURSE, "moduler/barn/", "Barn", "later"), true);
+    assert.deepEqual(p.visited, { mandat: true, barn: true });
+  });
+
+  it("does not resume from the front page, «Min fremdrift» or the certificate", function () {
+    ["", "index.html", "fremdrift/", "kursbevis/"].forEach(function (path) {
+      var p = R.emptyProgress();
+      assert.equal(R.visit(p, COURSE, path, "x", AT), false, path);
+      assert.equal(p.last, undefined, path);
+    });
+    var p = R.emptyProgress();
+    assert.equal(R.visit(p, COURSE, "om-kurset/", "Om kurset", AT), true);
+    assert.deepEqual(p.visited, {});
+    assert.equal(p.last.url, "om-kurset/");
+  });
+});
+
+describe("exportPayload", function () {
+  it("holds every readable entry, parsed, in the progress file's shape", function () {
+    var payload = R.exportPayload({ progress: '{"v":1,"visited":{}}', "quiz:mandat": '{"v":1,"answers":{}}', "quiz:barn": "{oops" }, "T");
+    assert.deepEqual(payload, { format: "krisesenterkurs-fremdrift", version: 1, exported: "T",
+      entries: { progress: { v: 1, visited: {} }, "quiz:mandat": { v: 1, answers: {} } } });
+    assert.deepEqual(Object.keys(payload), ["format", "version", "exported", "entries"]);
+  });
+
+  it("leaves out names that are not learner data, __proto__ included", function () {
+    var raw = JSON.parse('{"__proto__": "{\\"polluted\\": true}", "theme": "{}", "progress": "{\\"v\\":1}"}');
+    var payload = R.exportPayload(raw, "T");
+    assert.deepEqual(Object.keys(payload.entries), ["progress"]);
+    assert.equal(Object.getPrototypeOf(payload.entries), Object.prototype);
+    assert.equal(payload.entries.polluted, undefined);
+  });
+
+  it("is read back by parseImport", function () {
+    var raw = { progress: '{"v":1,"visited":{"mandat":true}}', "quiz:mandat": '{"v":1,"answers":{"q":{"h":"x","a":[1]}}}' };
+    var parsed = R.parseImport(JSON.stringify(R.exportPayload(raw, "T"), null, 2), COURSE);
+    assert.deepEqual(parsed, { entries: { progress: { v: 1, visited: { mandat: true } }, "quiz:mandat": { v: 1, answers: { q: { h: "x", a: [1] } } } } });
+  });
+});
+
+describe("parseImport", function () {
+  var GOOD = {
+    format: "krisesenterkurs-fremdrift", version: 1, exported: "2026-03-01T10:00:00.000Z",
+    entries: {
+      progress: { v: 1, visited: { mandat: true }, last: { url: "moduler/mandat/", title: "Mandat", at: "t" } },
+      "quiz:mandat": { v: 1, answers: { q1: { h: "x", a: [0] } }, passed: { h: "h-mandat", at: "t" } },
+    },
+  };
+  function withEntries(entries) {
+    return JSON.stringify({ format: GOOD.format, version: GOOD.version, exported: GOOD.exported, entries: entries });
+  }
+
+  it("gives the entries of a good file", function () {
+    assert.deepEqual(R.parseImport(JSON.stringify(GOOD), COURSE), { entries: GOOD.entries });
+    assert.deepEqual(R.parseImport(withEntries({}), COURSE), { entries: {} });
+  });
+
+  it("keeps quiz records of banks no module uses", function () {
+    var parsed = R.parseImport(withEntries({ "quiz:ekstra": { v: 1, answers: {} } }), COURSE);
+    assert.deepEqual(parsed, { entries: { "quiz:ekstra": { v: 1, answers: {} } } });
+  });
+
+  it("refuses what is not JSON", function () {
+    ["", "{ dette er ikke json", "undefined", null, undefined].forEach(function (text) {
+      assert.equal(R.parseImport(text, COURSE).error, text === null ? "format" : "unreadable", String(text));
+    });
+  });
+
+  it("refuses another format or version", function () {
+    ["[]", "null", "1", '"krisesenterkurs-fremdrift"', "{}"].forEach(function (text) {
+      assert.deepEqual(R.parseImport(text, COURSE), { error: "format" }, text);
+    });
+    [{ format: "noe-annet" }, { version: 2 }, { version: 0 }, { version: "1" }, { format: undefined }].forEach(function (change) {
+      var file = JSON.parse(JSON.stringify(GOOD));
+      Object.keys(change).forEach(function (k) { file[k] = change[k]; });
+      assert.deepEqual(R.parseImport(JSON.stringify(file), COURSE), { error: "format" }, JSON.stringify(change));
+    });
+  });
+
+  it("refuses a file without an entries object", function () {
+    [undefined, null, [], [{ v: 1 }], "progress", 1].forEach(function (entries) {
+      assert.deepEqual(R.parseImport(withEntries(entries), COURSE), { error: "entries" }, JSON.stringify(entries));
+    });
+  });
+
+  it("refuses the whole file for one bad entry", function () {
+    var bad = {
+      "settings": { v: 1 },
+      "theme:palette": { v: 1 },
+      "quiz:Mandat": { v: 1, answers: {} },
+      "quiz:mandat": { v: 1 },
+      "progress": "x",
+    };
+    Object.keys(bad).forEach(function (name) {
+      var entries = JSON.parse(JSON.stringify(GOOD.entries));
+      entries[name] = bad[name];
+      assert.deepEqual(R.parseImport(withEntries(entries), COURSE), { error: "entry", name: name }, name);
+    });
+  });
+
+  it("refuses entries in another version or shape", function () {
+    [["progress", { v: 0, visited: {} }], ["progress", { v: 2 }], ["progress", { v: 1, visited: "mandat" }],
+      ["progress", [1]], ["progress", null], ["quiz:mandat", { v: 0, answers: {} }], ["quiz:mandat", { v: 1, answers: [] }],
+      ["quiz:mandat", []], ["quiz:mandat", 1], ["quiz:mandat", null]].forEach(function (pair) {
+      var entries = {};
+      entries[pair[0]] = pair[1];
+      assert.equal(R.parseImport(withEntries(entries), COURSE).error, "entry", JSON.stringify(pair));
+    });
+  });
+
+  it("refuses prototype-pollution keys and pollutes nothing", function () {
+    ["__proto__", "constructor", "prototype", "hasOwnProperty", "toString"].forEach(function (key) {
+      var text = '{"format":"krisesenterkurs-fremdrift","version":1,"entries":{' +
+        '"progress":{"v":1,"visited":{}},' + JSON.stringify(key) + ':{"v":1,"answers":{},"polluted":true}}}';
+      assert.deepEqual(R.parseImport(text, COURSE), { error: "entry", name: key }, key);
+    });
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.prototype.polluted, undefined);
+  });
+
+  it("gives a plain object of entries, with nothing but the file's names", function () {
+    var text = '{"format":"krisesenterkurs-fremdrift","version":1,"entries":{"progress":{"v":1,"visited":{}}},' +
+      '"__proto__":{"entries":{"quiz:x":{"v":1,"answers":{}}}}}';
+    var parsed = R.parseImport(text, COURSE);
+    assert.deepEqual(Object.keys(parsed.entries), ["progress"]);
+    assert.equal(Object.getPrototypeOf(parsed.entries), Object.prototype);
+    var inherited = R.parseImport('{"__proto__":{"format":"krisesenterkurs-fremdrift","version":1,"entries":{}}}', COURSE);
+    assert.equal(inherited.error, "format");  // the file's own keys only: JSON's "__proto__" is not its prototype
+  });
+});
