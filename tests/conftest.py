@@ -45,16 +45,7 @@ def served_course(tmp_path_factory):
 
 # --- Playwright (pytest-playwright) with Debian's Chromium ---------------------------------
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-]
+from krisesenterkurs.publishing.pdf import CHROMIUM_ARGS  # noqa: E402 - the flags PLATFORM.md names, in one place
 
 
 @pytest.fixture(scope="session")

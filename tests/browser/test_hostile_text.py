@@ -11,7 +11,8 @@ import krisesenterkurs
 from tests.banks import VALID
 from tests.support import free_port, run_build, serve
 
-pytestmark = pytest.mark.browser
+# mkdocs_only: its fixture site is built with MkDocs; the Zensical run would repeat it unchanged.
+pytestmark = [pytest.mark.browser, pytest.mark.mkdocs_only]
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "site"
 
 HOSTILE = [

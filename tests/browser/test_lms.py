@@ -15,7 +15,8 @@ from playwright.sync_api import expect
 from tests.browser.quizpage import answer_all, banks, modules, quiz_url
 from tests.support import COURSE, ROOT, free_port, serve
 
-pytestmark = pytest.mark.browser
+# mkdocs_only: the package is built with MkDocs (the default engine); the Zensical run would repeat it unchanged.
+pytestmark = [pytest.mark.browser, pytest.mark.mkdocs_only]
 LMS = Path(__file__).parent.parent / "lms"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"

@@ -117,6 +117,7 @@ def two_versions(tmp_path_factory):
     server.server_close()
 
 
+@pytest.mark.mkdocs_only  # both versions are built with MkDocs; the Zensical run would repeat it unchanged
 def test_an_edited_bank_marks_the_old_result_outdated(page, two_versions):
     url = two_versions["url"]
     module = MODULES[0]

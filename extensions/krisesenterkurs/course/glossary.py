@@ -19,6 +19,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from ..core.cache import cached
+from ..core.extension import course_options
 from ..core.messages import validate_file
 from ..core.model import Model
 from ..core.settings import Settings, current
@@ -151,9 +152,7 @@ class GlossaryBlock(Block):
 
 class GlossaryExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
-        self.config = {
-            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
-        }
+        self.config = course_options()
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:

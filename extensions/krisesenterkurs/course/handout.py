@@ -21,6 +21,7 @@ from markdown.preprocessors import Preprocessor
 
 from ..core import blocks
 from ..core.errors import CourseError, Problem
+from ..core.extension import course_options
 from ..core.page import current_page, href_beside_source
 from ..core.settings import current
 from ..core.strings import table
@@ -168,9 +169,7 @@ class HandoutPreprocessor(Preprocessor):
 
 class HandoutExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {
-            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
-        }
+        self.config = course_options()
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:

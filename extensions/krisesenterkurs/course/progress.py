@@ -26,6 +26,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from ..core.extension import course_options
 from ..core.settings import current
 from ..core.strings import table
 from .modules import course_modules, manifest
@@ -123,9 +124,7 @@ class CertificateBlock(_Placeholder):
 
 class ProgressExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
-        self.config = {
-            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
-        }
+        self.config = course_options()
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:

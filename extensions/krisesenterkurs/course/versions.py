@@ -19,6 +19,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from ..core.errors import CourseError, Problem
+from ..core.extension import course_options
 from ..core.page import current_page
 from ..core.settings import current
 from ..core.strings import table
@@ -139,9 +140,7 @@ class ChangelogBlock(Block):
 
 class VersionsExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
-        self.config = {
-            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
-        }
+        self.config = course_options()
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:

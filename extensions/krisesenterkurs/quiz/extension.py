@@ -22,6 +22,7 @@ from pymdownx.blocks.block import Block
 
 from ..core import blocks
 from ..core.errors import CourseError, Problem
+from ..core.extension import course_options
 from ..core.page import current_page
 from ..core.settings import current
 from .banks import course_banks
@@ -138,9 +139,7 @@ class QuizBlock(Block):
 
 class QuizExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
-        self.config = {
-            "config_file": ["", "The course's mkdocs.yml, when it is not the build's own (tests, plain Markdown)."],
-        }
+        self.config = course_options()
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
