@@ -17,9 +17,9 @@ import re
 from ..core.errors import CourseError, Problem
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
-from ..course.glossary import load_glossary
-from ..course.modules import load_modules
-from ..quiz.banks import load_banks, unused_banks
+from ..course.glossary import course_glossary, load_glossary
+from ..course.modules import course_modules, load_modules
+from ..quiz.banks import course_banks, load_banks, unused_banks
 from ..quiz.schema import bank_json_schema
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
@@ -48,7 +48,8 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
         )
     banks = None
     try:
-        banks = load_banks(settings.quizzes, settings.pass_mark)
+        # Loaded once per build: the pages' extensions take the same banks from the cache.
+        banks = course_banks(settings)
     except CourseError as e:
         problems.extend(e.problems)
     if settings.modules.is_dir() and not settings.modules.resolve().is_relative_to(settings.docs.resolve()):
@@ -64,13 +65,13 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
     if banks is not None:
         if settings.modules.is_dir():
             try:
-                load_modules(settings.modules, banks)
+                course_modules(settings)
             except CourseError as e:
                 problems.extend(e.problems)
         problems.extend(unused_banks(settings, banks))
     if settings.glossary.exists():
         try:
-            load_glossary(settings.glossary)
+            course_glossary(settings)
         except CourseError as e:
             problems.extend(e.problems)
     return problems
