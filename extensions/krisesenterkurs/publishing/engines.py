@@ -10,6 +10,8 @@ differences this module absorbs (see README, «Two engines»):
   into `.build/zensical`, named by a configuration that inherits mkdocs.yml
   (`zensical_config`, which also tells it which course files to watch), and the
   result is moved (or, for a cached build, copied) where it was asked for.
+  Zensical notices a changed course file by its whole-second mtime: a file
+  saved twice within one second, before and after a build, is not seen.
 """
 
 from __future__ import annotations
