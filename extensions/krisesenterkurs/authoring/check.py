@@ -20,6 +20,7 @@ from ..core.yamlfile import display_path
 from ..course.glossary import course_glossary, load_glossary
 from ..course.modules import course_modules, load_modules
 from ..quiz.banks import course_banks, load_banks, unused_banks
+from ..quiz.itemwriting import item_flaws
 from ..quiz.schema import bank_json_schema
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
@@ -176,6 +177,11 @@ def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[
                     f"editors get no checking as they type. Fix: make '{SCHEMA_LINE}' the first line.",
                 )
             )
+    try:
+        for loaded in course_banks(settings).values():
+            warnings.extend(item_flaws(loaded.bank, loaded.path))
+    except CourseError:
+        pass  # already reported above
     try:
         for module in load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark)):
             if module.meta.review_by < today:
