@@ -23,7 +23,7 @@ def test_every_class_and_data_attribute_quiz_js_uses_is_in_the_contract():
 
 
 def test_the_html_writes_what_the_contract_promises():
-    html = render_quiz(load_bank(GOLDEN), question_ids=None, lang="nb", uid="u")
+    html = render_quiz(load_bank(GOLDEN), question_ids=None, lang="nb", uid="u", learn_more=lambda t: ("#", "Del"))
     written = {c for attr in re.findall(r'class="([^"]+)"', html) for c in attr.split()}
     expected_written = set(markup.CLASSES) - {
         "kk-quiz__score",

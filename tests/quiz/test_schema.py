@@ -61,7 +61,7 @@ def test_unknown_key_is_rejected_and_the_allowed_keys_are_named():
     d["questions"][2]["hint"] = "x"
     (issue,) = issues(d)
     assert (issue.loc, issue.kind) == (("questions", 2, "hint"), "unknown_key")
-    assert issue.details["allowed"] == ["id", "prompt", "explanation", "source", "answer"]
+    assert issue.details["allowed"] == ["id", "prompt", "explanation", "source", "answer", "learn_more"]
 
 
 def test_duplicate_question_ids():

@@ -21,6 +21,7 @@ from ..course.glossary import course_glossary, load_glossary
 from ..course.modules import course_modules, load_modules
 from ..quiz.banks import course_banks, load_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
+from ..quiz.learnmore import learn_more_problems
 from ..quiz.schema import bank_json_schema
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
@@ -70,6 +71,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             except CourseError as e:
                 problems.extend(e.problems)
         problems.extend(unused_banks(settings, banks))
+        problems.extend(learn_more_problems(settings, banks))
     if settings.glossary.exists():
         try:
             course_glossary(settings)

@@ -8,6 +8,7 @@ is about to render. Without either (plain Python-Markdown) the page is unknown.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 from .settings import current
@@ -50,3 +51,32 @@ def current_page(md) -> str:
     if _mkdocs_page:
         return display_path(Path(os.path.realpath(_mkdocs_page)))
     return "page"
+
+
+def _docs_path(md) -> str:
+    page = _zensical_page(md)
+    if page is not None:
+        return str(page.path).replace(os.sep, "/")
+    if _mkdocs_page:
+        return Path(os.path.relpath(_mkdocs_page, current().docs)).as_posix()
+    return "index.md"
+
+
+def href_to_page(md, target: str) -> str:
+    """A link, in raw HTML, from the page being rendered to another page ('moduler/x/y.md#anchor').
+
+    MkDocs leaves links in raw HTML as written, so it gets the address from this page's address;
+    Zensical rewrites them as links to source files, so it gets the path from this page's source.
+    """
+    file_part, hash_mark, anchor = target.partition("#")
+    here = _docs_path(md)
+    if _zensical_page(md) is not None:
+        path = posixpath.relpath(file_part, posixpath.dirname(here))
+    else:
+        settings = current()
+        here_url, there_url = settings.url(here), settings.url(file_part)
+        base = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url)
+        path = posixpath.relpath(there_url or ".", base.rstrip("/") or ".")
+        if there_url.endswith("/") or not there_url:
+            path = path.rstrip("/") + "/" if path != "." else "./"
+    return path + hash_mark + anchor

@@ -23,9 +23,10 @@ from pymdownx.blocks.block import Block
 from ..core import blocks
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
-from ..core.page import current_page
+from ..core.page import current_page, href_to_page
 from ..core.settings import current
 from .banks import course_banks
+from .learnmore import link_title
 from .render import render_quiz
 
 NAME = "quiz"
@@ -109,6 +110,7 @@ class QuizBlock(Block):
         if len(set(wanted)) != len(wanted):
             self._fail(f"quiz '{bank_id}' lists a question twice. Fix: name each question once under 'questions'.")
         self.bank = bank
+        self.settings = settings
         self.lang = settings.language
         return True
 
@@ -124,6 +126,7 @@ class QuizBlock(Block):
             lang=self.lang,
             uid=f"kk{count}-{self.bank.id}",
             group=self.options["mode"] == "group",
+            learn_more=lambda target: (href_to_page(self.md, target), link_title(self.settings, target)),
         )
         block.attrib = {"class": "kk-quiz-holder"}
         if len(block):

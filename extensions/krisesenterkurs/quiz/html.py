@@ -19,6 +19,14 @@ def _hidden(flag: bool) -> str:
     return " hidden" if flag else ""
 
 
+def _learn_more(item: dict, words: dict) -> list[str]:
+    if not item.get("learn_more"):
+        return []
+    href, title = item["learn_more"]
+    text = escape(words["learn_more"].format(title=title))
+    return [f'<p class="kk-question__learn-more"><a href="{escape(href)}">{text}</a></p>\n']
+
+
 def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, group: bool, ui_json: str) -> str:
     total = len(items)
     out = [
@@ -80,6 +88,7 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
             f"{item['explanation']}</div>\n",
             f'<p class="kk-question__source"><span class="kk-question__label">{escape(words["source"])}:</span> '
             f"{item['source']}</p>\n",
+            *_learn_more(item, words),
             "</div>\n",
             "</fieldset>\n",
             "</li>\n",

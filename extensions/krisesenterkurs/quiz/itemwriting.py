@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..core.errors import Problem
-from ..core.yamlfile import display_path, read_yaml
+from ..core.yamlfile import display_path
+from .locations import bank_lines
 from .schema import Bank, MultipleQuestion, SingleQuestion, TrueFalseQuestion
 
 LONG_KEY_RATIO = 1.5  # a key this much longer than every distractor stands out
@@ -34,34 +32,6 @@ ALL_OR_NONE = re.compile(
 ABSOLUTES = re.compile(r"\b(alltid|aldri|kun|bare|ingen|ingenting)\b", re.IGNORECASE)
 
 
-@dataclass
-class _Lines:
-    """Where each question and option of a bank file starts, from the YAML node tree."""
-
-    questions: dict[int, int] = field(default_factory=dict)
-    options: dict[tuple[int, int], int] = field(default_factory=dict)
-    list_line: int | None = None
-
-
-def _lines(path: Path) -> _Lines:
-    _, root = read_yaml(path)
-    found = _Lines()
-    if not isinstance(root, yaml.MappingNode):
-        return found
-    for key, value in root.value:
-        if key.value == "questions" and isinstance(value, yaml.SequenceNode):
-            found.list_line = key.start_mark.line + 1
-            for qi, qnode in enumerate(value.value):
-                found.questions[qi] = qnode.start_mark.line + 1
-                if not isinstance(qnode, yaml.MappingNode):
-                    continue
-                for qkey, qvalue in qnode.value:
-                    if qkey.value == "options" and isinstance(qvalue, yaml.SequenceNode):
-                        for oi, onode in enumerate(qvalue.value):
-                            found.options[(qi, oi)] = onode.start_mark.line + 1
-    return found
-
-
 def _length(text: str) -> int:
     return len(" ".join(text.split()))
 
@@ -73,13 +43,12 @@ def _normal(text: str) -> str:
 def item_flaws(bank: Bank, path: Path) -> list[Problem]:
     """Every item-writing flaw of one bank, as warnings with file, line, question and fix."""
     file = display_path(path)
-    lines = _lines(path)
+    lines = bank_lines(path)
     flaws: list[Problem] = []
 
     def at(qi: int, message: str, oi: int | None = None) -> None:
-        line = lines.options.get((qi, oi)) if oi is not None else None
-        question = bank.questions[qi]
-        flaws.append(Problem(file, line or lines.questions.get(qi), message, question=question.id))
+        line = lines.option(qi, oi) if oi is not None else lines.question(qi)
+        flaws.append(Problem(file, line, message, question=bank.questions[qi].id))
 
     singles: list[tuple[int, SingleQuestion]] = []
     for qi, q in enumerate(bank.questions):
@@ -125,7 +94,7 @@ def item_flaws(bank: Bank, path: Path) -> list[Problem]:
                 )
 
     def bank_level(message: str) -> None:
-        flaws.append(Problem(file, lines.list_line, message))
+        flaws.append(Problem(file, lines.questions_key, message))
 
     if len(singles) >= 3:
         longest = [

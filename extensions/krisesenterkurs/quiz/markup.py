@@ -59,6 +59,7 @@ CLASSES = (
     "kk-question__explanation",
     "kk-question__label",
     "kk-question__source",
+    "kk-question__learn-more",
     "kk-quiz__footer",
     "kk-quiz__progress",
     "kk-quiz__summary",

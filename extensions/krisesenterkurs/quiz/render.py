@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import markdown
 import nh3
@@ -130,8 +131,11 @@ def render_quiz(
     uid: str,
     text: TextRenderer | None = None,
     group: bool = False,
+    learn_more: Callable[[str], tuple[str, str]] | None = None,
 ) -> str:
-    """HTML for one placement of a bank on a page. `uid` keeps element ids unique on the page."""
+    """HTML for one placement of a bank on a page. `uid` keeps element ids unique on the page.
+
+    `learn_more` turns a question's `learn_more:` into (href from this page, heading text)."""
     text = text or default_text()
     words = table(lang)
     questions = [bank.question(q) for q in question_ids] if question_ids else list(bank.questions)
@@ -175,6 +179,7 @@ def render_quiz(
                 "correct": " ".join(str(i) for i, o in enumerate(options) if o["correct"]),
                 "explanation": explanation,
                 "source": source,
+                "learn_more": learn_more(q.learn_more) if learn_more and q.learn_more else None,
             }
         )
     ui = {k: words[k] for k in QUIZ_WORDS}

@@ -35,6 +35,17 @@ Explanation = Annotated[
     str, Meta(min_length=1, max_length=3000, description="Markdown shown after the question is checked.")
 ]
 Source = Annotated[str, Meta(min_length=1, max_length=500, description="Where the fact comes from (shown as «Kilde»).")]
+LEARN_MORE_PATTERN = r"^[^\s#:]+\.md(#[^\s#]+)?$"
+LearnMore = Annotated[
+    str,
+    Meta(
+        pattern=LEARN_MORE_PATTERN,
+        max_length=300,
+        description="The page that teaches this, from the course folder, with a heading's anchor: "
+        "e.g. moduler/mandat/kommunens-ansvar.md#kommunens-overordnede-ansvar. "
+        "Shown as «Les mer» after the question is checked.",
+    ),
+]
 
 
 class Option(Model):
@@ -51,12 +62,18 @@ class Option(Model):
             )
 
 
-class _Question(Model, tag_field="type"):
+class _Common(Model, tag_field="type"):
     kind_name: ClassVar[str] = "question type"  # what validation messages call the tag
     id: Annotated[Id, Meta(description="Stable, unique within the bank; part of the learner's saved answer.")]
     prompt: Prompt
     explanation: Explanation
     source: Source
+
+
+# kw_only lets this optional field come after each question type's own required fields
+# (and keeps the order editors see in messages: id, prompt, …, the type's fields, learn_more).
+class _Question(_Common, kw_only=True):
+    learn_more: LearnMore | None = None
 
     @property
     def type(self) -> str:
@@ -65,10 +82,11 @@ class _Question(Model, tag_field="type"):
 
     @cached_property
     def _content_hash(self) -> str:
-        return _hash(msgspec.to_builtins(self))
+        # Where «Les mer» leads is no part of the question a learner answered: moving it keeps answers.
+        return _hash({k: v for k, v in msgspec.to_builtins(self).items() if k != "learn_more"})
 
     def content_hash(self) -> str:
-        """Changes whenever anything a learner sees in the question changes."""
+        """Changes whenever anything a learner sees in the question or its answer changes."""
         return self._content_hash
 
 
