@@ -97,7 +97,7 @@ CASES = [
         lambda t: t.replace("type: truefalse", "type: essay"),
         ("type: essay", 1),
         "tre",
-        ["unknown question type 'essay'", "single, multiple or truefalse"],
+        ["unknown question type 'essay'", "single, multiple, truefalse, matching or ordering"],
     ),
     (
         "missing question id",
@@ -323,3 +323,83 @@ def test_a_bank_without_pass_mark_takes_the_course_default(tmp_path):
     assert load_bank(path).pass_mark == 80
     assert load_bank(path, pass_mark=65).pass_mark == 65
     assert load_bank(write(tmp_path, VALID, "own.yml"), pass_mark=65).pass_mark == 80  # its own wins
+
+
+NEW_TYPES = """\
+id: nye
+title: Nye typer
+questions:
+  - id: hvem-gjor-hva
+    type: matching
+    prompt: Hvem gjør hva?
+    categories: [NAV, Kommunen, Krisesenteret]
+    items:
+      - text: Økonomisk stønad
+        category: NAV
+      - text: Overordnet ansvar
+        category: Kommunen
+    explanation: Forklaring.
+    source: Kilde.
+  - id: rekkefolge
+    type: ordering
+    prompt: Sett i rekkefølge.
+    steps:
+      - Lytt
+      - Skriv ned
+      - Følg rutinene
+    explanation: Forklaring.
+    source: Kilde.
+"""
+
+
+def test_matching_and_ordering_questions_load(tmp_path):
+    bank = load_bank(write(tmp_path, NEW_TYPES))
+    assert [q.type for q in bank.questions] == ["matching", "ordering"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "needle", "words"),
+    [
+        (
+            lambda t: t.replace("        category: Kommunen\n", "        category: Bydelen\n"),
+            "category: Bydelen",
+            ["question 'hvem-gjor-hva':", "item 2 has the category 'Bydelen'", "Fix: use one of: NAV, Kommunen"],
+        ),
+        (
+            lambda t: t.replace("      - text: Overordnet ansvar", "      - text: økonomisk  stønad"),
+            "text: økonomisk  stønad",
+            ["items 1 and 2 are the same", "Fix: make each one different"],
+        ),
+        (
+            lambda t: t.replace("[NAV, Kommunen, Krisesenteret]", "[NAV]"),
+            "categories: [NAV]",
+            ["'categories' has too few items", "at least 2"],
+        ),
+        (
+            lambda t: t.replace("      - text: Overordnet ansvar\n        category: Kommunen\n", ""),
+            "    items:",
+            ["'items' has too few items", "at least 2"],
+        ),
+        (
+            lambda t: t.replace("      - Følg rutinene\n", ""),
+            "    steps:",
+            ["question 'rekkefolge':", "'steps' has too few items", "at least 3"],
+        ),
+        (
+            lambda t: t.replace("      - Følg rutinene\n", "".join(f"      - Steg {i}\n" for i in range(6))),
+            "    steps:",
+            ["'steps' has too many items", "7"],
+        ),
+        (
+            lambda t: t.replace("      - Følg rutinene\n", "      - Lytt\n"),
+            "      - Lytt",
+            ["steps 1 and 3 are the same"],
+        ),
+    ],
+)
+def test_matching_and_ordering_mistakes_name_the_line(tmp_path, edit, needle, words):
+    text = edit(NEW_TYPES)
+    message = str(problem_for(tmp_path, text))
+    line = line_of(text, needle, 2 if needle == "      - Lytt" else 1)
+    assert f"test.yml:{line}:" in message, message
+    assert all(w in message for w in words), message

@@ -213,3 +213,17 @@ def test_bank_title_and_option_text_cannot_break_out_of_attributes_or_labels():
     assert 'Tittel" onmouseover="alert(1)' in section["aria-label"]  # all of it stays inside the label
     label = next(i for i, (t, _) in enumerate(tags) if t == "label")
     assert tags[label + 1][0] != "script"
+
+
+def test_ordering_steps_are_never_written_in_the_right_order():
+    # Print, group mode and the no-JavaScript view show the written order: it must not be the answer.
+    from krisesenterkurs.quiz.render import shown_order
+    from krisesenterkurs.quiz.schema import OrderingQuestion
+
+    for n in range(3, 8):
+        for seed in range(40):
+            steps = [f"Steg {seed}-{i}" for i in range(n)]
+            q = OrderingQuestion(id=f"q{seed}", prompt="P", explanation="E", source="S", steps=steps)
+            order = shown_order(q)
+            assert sorted(order) == list(range(n)) and order != list(range(n))
+            assert order == shown_order(q)  # the same in every build

@@ -159,7 +159,12 @@ def test_json_schema_comes_from_the_same_model():
         "default": None,
     }
     kinds = {d["properties"]["type"]["enum"][0] for d in schema["$defs"].values() if "type" in d.get("properties", {})}
-    assert kinds == {"single", "multiple", "truefalse"}
+    assert kinds == {"single", "multiple", "truefalse", "matching", "ordering"}
+    # What editors' tools check as they type, from the same rules as the build.
+    ordering = schema["$defs"]["OrderingQuestion"]["properties"]["steps"]
+    assert (ordering["minItems"], ordering["maxItems"]) == (3, 7)
+    matching = schema["$defs"]["MatchingQuestion"]["properties"]
+    assert matching["categories"]["minItems"] == 2 and matching["items"]["minItems"] == 2
 
 
 EXPECTED_QUESTION_HASHES = ["b27edf6d39b1", "c41128ec7e3c", "43418d6b049a"]

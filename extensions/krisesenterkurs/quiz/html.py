@@ -19,6 +19,69 @@ def _hidden(flag: bool) -> str:
     return " hidden" if flag else ""
 
 
+def _choices(qid, item: dict, words: dict) -> list[str]:
+    out = [
+        f'<p class="kk-question__hint">{escape(words["choose_many"] if item["multiple"] else words["choose_one"])}</p>\n',
+        '<div class="kk-question__options">\n',
+    ]
+    kind = "checkbox" if item["multiple"] else "radio"
+    for i, option in enumerate(item["options"]):
+        out += [
+            f'<div class="kk-option" data-index="{i}">\n',
+            f'<input type="{kind}" name="{qid}" id="{qid}-{i}" value="{i}">\n',
+            f'<label for="{qid}-{i}">{escape(option["html"])}</label>\n',
+            '<span class="kk-option__mark" hidden></span>\n',
+        ]
+        if option["feedback"]:
+            out.append(f'<div class="kk-option__feedback" hidden>{option["feedback"]}</div>\n')
+        out.append("</div>\n")
+    out.append("</div>\n")
+    return out
+
+
+def _matching(qid, item: dict, words: dict) -> list[str]:
+    # A native select per item, labelled by the item: no drag and drop needed, or offered.
+    out = [
+        f'<p class="kk-question__hint">{escape(words["choose_category"])}</p>\n',
+        '<div class="kk-question__options kk-match">\n',
+    ]
+    choices = "".join(f'<option value="{c}">{escape(text)}</option>' for c, text in enumerate(item["categories"]))
+    for i, (html, _) in enumerate(item["match"]):
+        out += [
+            f'<div class="kk-match__item" data-index="{i}">\n',
+            f'<label for="{qid}-{i}">{html}</label>\n',
+            f'<select id="{qid}-{i}" name="{qid}-{i}"><option value="">{escape(words["choose_placeholder"])}</option>'
+            f"{choices}</select>\n",
+            '<span class="kk-option__mark" hidden></span>\n',
+            "</div>\n",
+        ]
+    out.append("</div>\n")
+    return out
+
+
+def _ordering(qid, item: dict, words: dict) -> list[str]:
+    # Buttons move a step; quiz.js shows them and announces the new place (kk-order__live).
+    out = [
+        f'<p class="kk-question__hint">{escape(words["order_hint"])}</p>\n',
+        '<ol class="kk-question__options kk-order">\n',
+    ]
+    for i, html in item["steps"]:
+        text_id = f"{qid}-s{i}"
+        out += [
+            f'<li class="kk-order__step" data-index="{i}">\n',
+            f'<span class="kk-order__text" id="{text_id}">{html}</span>\n',
+            '<span class="kk-order__moves" hidden>'
+            f'<button type="button" class="md-button kk-order__up" aria-describedby="{text_id}">'
+            f"{escape(words['move_up'])}</button> "
+            f'<button type="button" class="md-button kk-order__down" aria-describedby="{text_id}">'
+            f"{escape(words['move_down'])}</button></span>\n",
+            '<span class="kk-option__mark" hidden></span>\n',
+            "</li>\n",
+        ]
+    out += ["</ol>\n", '<p class="kk-order__live kk-visually-hidden" aria-live="polite"></p>\n']
+    return out
+
+
 def _learn_more(item: dict, words: dict) -> list[str]:
     if not item.get("learn_more"):
         return []
@@ -60,23 +123,13 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
         ]
         if item["more"]:
             out.append(f'<div class="kk-question__more" id="{qid}-more">{item["more"]}</div>\n')
+        if "match" in item:
+            out += _matching(qid, item, words)
+        elif "steps" in item:
+            out += _ordering(qid, item, words)
+        else:
+            out += _choices(qid, item, words)
         out += [
-            f'<p class="kk-question__hint">{escape(words["choose_many"] if item["multiple"] else words["choose_one"])}</p>\n',
-            '<div class="kk-question__options">\n',
-        ]
-        kind = "checkbox" if item["multiple"] else "radio"
-        for i, option in enumerate(item["options"]):
-            out += [
-                f'<div class="kk-option" data-index="{i}">\n',
-                f'<input type="{kind}" name="{qid}" id="{qid}-{i}" value="{i}">\n',
-                f'<label for="{qid}-{i}">{escape(option["html"])}</label>\n',
-                '<span class="kk-option__mark" hidden></span>\n',
-            ]
-            if option["feedback"]:
-                out.append(f'<div class="kk-option__feedback" hidden>{option["feedback"]}</div>\n')
-            out.append("</div>\n")
-        out += [
-            "</div>\n",
             f'<button type="button" class="md-button kk-question__check"{_hidden(group)}>{escape(words["check"])}</button>\n',
             f'<button type="button" class="md-button kk-question__reveal"{_hidden(not group)}>'
             f"{escape(words['show_answer'])}</button>\n",

@@ -8,6 +8,7 @@ sanitised by nh3, so nothing in a bank can run in a learner's browser.
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from markupsafe import Markup
 
 from ..core.strings import table
 from .html import quiz_html
-from .schema import Bank, MultipleQuestion, SingleQuestion
+from .schema import Bank, MatchingQuestion, MultipleQuestion, OrderingQuestion, SingleQuestion
 
 _TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br", "blockquote", "abbr", "pre"}
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -49,7 +50,21 @@ QUIZ_WORDS = (
     "correct_answer",
     "group_on",
     "group_off",
+    "moved",
 )
+
+
+def shown_order(q: OrderingQuestion) -> list[int]:
+    """The order the steps are written in the page: mixed, never the right one, the same every build.
+
+    Print, group mode and the no-JavaScript view show this order, so it must not give the answer away;
+    quiz.js draws a new order for each attempt.
+    """
+    order = list(range(len(q.steps)))
+    random.Random(q.content_hash()).shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
 
 
 def _unwrap(html: str) -> Markup:
@@ -149,6 +164,10 @@ def render_quiz(
                 fields.append(o.text)
                 if o.feedback:
                     fields.append(o.feedback)
+        elif isinstance(q, MatchingQuestion):
+            fields += [item.text for item in q.items]
+        elif isinstance(q, OrderingQuestion):
+            fields += q.steps
         fields += [q.explanation, q.source]
     rendered = iter(text.many(fields))
     take = rendered.__next__
@@ -156,7 +175,17 @@ def render_quiz(
     items = []
     for n, q in enumerate(questions, 1):
         legend, more = split_first(take())
-        if isinstance(q, (SingleQuestion, MultipleQuestion)):
+        extra: dict = {}
+        options: list[dict] = []
+        if isinstance(q, MatchingQuestion):
+            extra["match"] = [(_unwrap(str(take())), q.categories.index(item.category)) for item in q.items]
+            extra["categories"] = q.categories
+            correct = " ".join(str(c) for _, c in extra["match"])
+        elif isinstance(q, OrderingQuestion):
+            steps = [_unwrap(str(take())) for _ in q.steps]
+            extra["steps"] = [(i, steps[i]) for i in shown_order(q)]
+            correct = " ".join(str(i) for i in range(len(steps)))
+        elif isinstance(q, (SingleQuestion, MultipleQuestion)):
             options = []
             for o in q.options:
                 html = _unwrap(str(take()))
@@ -166,6 +195,8 @@ def render_quiz(
                 {"html": words["answer_true"], "correct": q.answer, "feedback": None},
                 {"html": words["answer_false"], "correct": not q.answer, "feedback": None},
             ]
+        if not extra:
+            correct = " ".join(str(i) for i, o in enumerate(options) if o["correct"])
         explanation, source = take(), _unwrap(str(take()))
         items.append(
             {
@@ -176,10 +207,11 @@ def render_quiz(
                 "more": more,
                 "options": options,
                 "multiple": isinstance(q, MultipleQuestion),
-                "correct": " ".join(str(i) for i, o in enumerate(options) if o["correct"]),
+                "correct": correct,
                 "explanation": explanation,
                 "source": source,
                 "learn_more": learn_more(q.learn_more) if learn_more and q.learn_more else None,
+                **extra,
             }
         )
     ui = {k: words[k] for k in QUIZ_WORDS}

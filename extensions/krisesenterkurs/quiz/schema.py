@@ -77,7 +77,7 @@ class _Question(_Common, kw_only=True):
 
     @property
     def type(self) -> str:
-        """single, multiple or truefalse (the tag the YAML gave)."""
+        """single, multiple, truefalse, matching or ordering (the tag the YAML gave)."""
         return str(self.__struct_config__.tag)
 
     @cached_property
@@ -122,8 +122,61 @@ class TrueFalseQuestion(_Question, tag="truefalse"):
     answer: Annotated[bool, Meta(description="true if the statement in the prompt is true.")]
 
 
-Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion
-QUESTION_TYPES = ("single", "multiple", "truefalse")
+CategoryText = Annotated[
+    str, Meta(min_length=1, max_length=200, description="A category as the learner sees it in each list (plain text).")
+]
+
+
+class MatchItem(Model):
+    text: OptionText
+    category: Annotated[
+        str, Meta(min_length=1, max_length=200, description="The right category, as written under 'categories'.")
+    ]
+
+
+def _unique(texts: list[str], what: str, field: str) -> None:
+    seen: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        key = " ".join(text.split()).casefold()
+        if key in seen:
+            raise RuleError(
+                f"{what} {seen[key] + 1} and {index + 1} are the same («{text}»). Fix: make each one different.",
+                (field, index),
+            )
+        seen[key] = index
+
+
+class MatchingQuestion(_Question, tag="matching"):
+    """Each item is matched with one category (several items may share one; a category may be unused)."""
+
+    categories: Annotated[list[CategoryText], Meta(min_length=2, max_length=8)]
+    items: Annotated[list[MatchItem], Meta(min_length=2, max_length=10)]
+
+    def __post_init__(self) -> None:
+        _unique(self.categories, "categories", "categories")
+        _unique([i.text for i in self.items], "items", "items")
+        for index, item in enumerate(self.items):
+            if item.category not in self.categories:
+                raise RuleError(
+                    f"item {index + 1} has the category '{item.category}', which is not under 'categories'. "
+                    f"Fix: use one of: {', '.join(self.categories)}; or add it to 'categories'.",
+                    ("items", index, "category"),
+                )
+
+
+class OrderingQuestion(_Question, tag="ordering"):
+    """Steps to put in order, written in the right order (the learner sees them mixed)."""
+
+    steps: Annotated[
+        list[OptionText], Meta(min_length=3, max_length=7, description="The steps, in the right order (3 to 7).")
+    ]
+
+    def __post_init__(self) -> None:
+        _unique(self.steps, "steps", "steps")
+
+
+Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion
+QUESTION_TYPES = ("single", "multiple", "truefalse", "matching", "ordering")
 
 
 class Bank(Model):
