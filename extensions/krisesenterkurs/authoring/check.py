@@ -23,6 +23,7 @@ from ..quiz.banks import course_banks, load_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
 from ..quiz.learnmore import learn_more_problems
 from ..quiz.schema import bank_json_schema
+from ..scenario.scenarios import course_scenarios, placement_problems
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
 PLACEHOLDER = re.compile(r"Skriv [^\n]{0,60}? her")
@@ -77,6 +78,11 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             course_glossary(settings)
         except CourseError as e:
             problems.extend(e.problems)
+    try:
+        scenarios = course_scenarios(settings)
+        problems.extend(placement_problems(settings, scenarios))
+    except CourseError as e:
+        problems.extend(e.problems)
     return problems
 
 

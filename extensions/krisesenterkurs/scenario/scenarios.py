@@ -1,0 +1,105 @@
+"""A course's scenarios: every `*.yml` in its scenarios folder, validated and graph-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.cache import cached
+from ..core.errors import CourseError, Problem
+from ..core.messages import validate_file
+from ..core.settings import Settings
+from ..core.yamlfile import display_path
+from .graph import graph_problems
+from .schema import Scenario
+
+SCHEMA_FILE = "scenario.schema.json"
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    scenario: Scenario
+    path: Path
+
+
+def load_scenario(path: Path) -> Scenario:
+    scenario = validate_file(
+        path,
+        Scenario,
+        dict,
+        "a scenario must start with 'id:', 'title:', 'role:', 'intro:', 'tags:', 'start:' and 'nodes:'. "
+        "Fix: write these keys at the start of a line, without '- '.",
+        holds="the scenario (id, title, role, intro, tags, start, nodes, sources)",
+    )
+    problems = graph_problems(scenario, path)
+    if problems:
+        raise CourseError(problems)
+    return scenario
+
+
+def load_scenarios(directory: Path) -> dict[str, LoadedScenario]:
+    """Every scenario of a folder (none when the folder does not exist); all problems at once."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return {}
+    found: dict[str, LoadedScenario] = {}
+    problems: list[Problem] = []
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        try:
+            scenario = load_scenario(path)
+        except CourseError as e:
+            problems.extend(e.problems)
+            continue
+        if scenario.id in found:
+            other = display_path(found[scenario.id].path)
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"scenario id '{scenario.id}' is already used by {other}. Fix: give each its own id.",
+                )
+            )
+            continue
+        found[scenario.id] = LoadedScenario(scenario, path)
+    if problems:
+        raise CourseError(problems)
+    return found
+
+
+def course_scenarios(settings: Settings) -> dict[str, LoadedScenario]:
+    """The course's scenarios, loaded once per build."""
+    return cached(load_scenarios, settings.scenarios, extra=("scenarios",))
+
+
+def placement_problems(settings: Settings, scenarios: dict[str, LoadedScenario]) -> list[Problem]:
+    """A page that places a scenario the course does not have, and a scenario no page places."""
+    from ..core import blocks
+
+    problems = []
+    used = set()
+    known = ", ".join(sorted(scenarios)) or "none"
+    for path, _ in settings.pages():
+        for p in blocks.placements(path.read_text(encoding="utf-8"), "scenario"):
+            used.add(p.argument)
+            if p.argument and p.argument not in scenarios:
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        p.line,
+                        f"there is no scenario with id '{p.argument}'. Fix: use one of: {known}; "
+                        f"or add {settings.course.scenarios}/{p.argument}.yml.",
+                    )
+                )
+    problems += [
+        Problem(
+            display_path(loaded.path),
+            1,
+            f"scenario '{sid}' is not used by any page. "
+            f"Fix: place it on a page with '/// scenario | {sid}', or delete the file.",
+        )
+        for sid, loaded in sorted(scenarios.items())
+        if sid not in used
+    ]
+    return problems
