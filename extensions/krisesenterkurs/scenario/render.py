@@ -14,7 +14,7 @@ from collections.abc import Callable
 from markupsafe import escape
 
 from ..core.strings import table
-from ..quiz.render import TextRenderer, default_text
+from ..quiz.render import TextRenderer, default_text, split_first
 from .schema import Scenario
 
 # The words scenario.js shows, handed to it in the section's data-strings.
@@ -94,12 +94,13 @@ def render_scenario(
         if node.choices:
             out.append('<ol class="kk-scenario__choices">\n')
             for choice in node.choices:
-                choice_html, feedback = take(), take()
+                # Inline: scenario.js makes it a button's label.
+                choice_html, feedback = split_first(take())[0], take()
                 tags = "".join(tag_html(t) for t in choice.tags)
                 out += [
                     f'<li class="kk-scenario__choice" data-next="{escape(choice.next)}" '
                     f'data-tags="{escape(" ".join(choice.tags))}">\n',
-                    f'<div class="kk-scenario__choice-text">{choice_html}</div>\n',
+                    f'<p class="kk-scenario__choice-text">{choice_html}</p>\n',
                     f'<div class="kk-scenario__feedback"><p class="kk-scenario__tags">{tags}</p>{feedback}</div>\n',
                     f'<p class="kk-scenario__go"><a href="#{escape(uid)}-{escape(choice.next)}">'
                     f"{escape(words['scenario_go'])}</a></p>\n",
