@@ -21,12 +21,14 @@ def test_a_stale_tab_answering_one_question_keeps_the_newer_pass(page, base_url)
     stale = page
     stale.goto(url)
     expect(stale.locator(".kk-quiz[data-ready]")).to_have_count(1)
-    fresh = page.context.new_page()
+    # A real pass, made in a browser profile of its own (a context shares no storage with another).
+    elsewhere = page.context.browser.new_context()
+    fresh = elsewhere.new_page()
     fresh.goto(url)
     answer_all(fresh, BANK, len(BANK.questions))
     expect(fresh.locator(".kk-quiz__summary")).to_contain_text("Bestått")
     passed = record(fresh)
-    fresh.close()
+    elsewhere.close()
     # Written behind the stale tab's back: a page is not told of its own writes, so it stays stale
     # as when the storage event is missed (a tab in the background, another window, the LMS frame).
     stale.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(passed)])
@@ -55,7 +57,8 @@ def test_answers_and_progress_from_another_tab_show_without_a_reload(page, base_
     answer(quiz_tab, q, right(q))
     expect(question(page, q)).to_have_attribute("data-state", "right")
     expect(question(page, q).locator("input").nth(right(q)[0])).to_be_checked()
-    answer_all(quiz_tab, BANK, len(BANK.questions))
+    for rest in BANK.questions[1:]:
+        answer(quiz_tab, rest, right(rest))
     expect(other.get_by_role("progressbar")).to_have_attribute("value", "1")
     expect(page.locator(".kk-question[data-state]")).to_have_count(len(BANK.questions))
     expect(page.locator(".kk-quiz__summary")).to_contain_text("Bestått")

@@ -232,7 +232,7 @@
     // after) and says yes; «Avbryt» changes nothing. In the page rather than window.confirm, so it
     // is read out, styled and focused like the rest.
     var pending = null;
-    var importConfirm = element("div", { "class": "kk-progress__confirm kk-progress__import-confirm", hidden: "hidden",
+    var importConfirm = element("div", { "class": "kk-progress__import-confirm", hidden: "hidden",
       role: "group", "aria-labelledby": "kk-import-question", tabindex: "-1" });
     importConfirm.appendChild(element("p", { id: "kk-import-question", "class": "kk-progress__confirm-title" }, words.import));
     var importSummary = element("div", { "aria-live": "polite" });

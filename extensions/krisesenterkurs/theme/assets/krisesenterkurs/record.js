@@ -1,8 +1,10 @@
 /* The learner-record format: what the course keeps in localStorage, in one place.
  *
  * Every key is "krisesenterkurs:<site path>:<name>", where <name> is "progress"
- * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a}}, result, best,
- * passed}; the progress record is {v, visited, last: {url, title, at}, name}.
+ * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a, t}}, cleared, result,
+ * best, passed} (t: when the answer was checked; cleared: the last «Prøv igjen»; both
+ * optional, for merging two tabs' records); the progress record is
+ * {v, visited, last: {url, title, at}, name}.
  * quiz.js writes them, progress.js reads them back, and the SCORM launch page
  * (publishing/scorm, which inlines this file) moves them to and from the LMS,
  * so the rules live here once instead of in three copies that could drift.
