@@ -45,6 +45,10 @@ def test_export_reset_import_restores_exactly_the_same_state(page, some_progress
     assert our_storage(page) == {}
     expect(page.get_by_role("progressbar")).to_have_attribute("value", "0")
     page.get_by_label("Fremdriftsfil fra dette kurset").set_input_files(path)
+    confirm = page.get_by_role("group", name="Hent inn fremdrift fra fil")
+    expect(confirm).to_contain_text("Filen har bestått for 1 av 5 moduler; nå har du bestått 0. Etter innlesing: 1.")
+    assert our_storage(page) == {}  # nothing until the learner says yes
+    confirm.get_by_role("button", name="Ja, hent inn").click()
     expect(page.locator(".kk-progress__message")).to_have_text("Fremdriften er hentet inn fra filen.")
     assert our_storage(page) == some_progress
     expect(page.get_by_role("progressbar")).to_have_attribute("value", "1")
@@ -74,6 +78,9 @@ BROKEN = {
     "unknown entry": lambda good: json.dumps({**good, "entries": {**good["entries"], "settings": {"v": 1}}}),
     "quiz without answers": lambda good: json.dumps({**good, "entries": {**good["entries"], "quiz:mandat": {"v": 1}}}),
     "entry not an object": lambda good: json.dumps({**good, "entries": {**good["entries"], "progress": "x"}}),
+    "none of this course's banks": lambda good: json.dumps(
+        {**good, "entries": {"progress": good["entries"]["progress"], "quiz:et-annet-kurs": {"v": 1, "answers": {}}}}
+    ),
 }
 
 
@@ -86,3 +93,32 @@ def test_broken_or_foreign_file_is_refused_and_changes_nothing(page, some_progre
     expect(page.locator(".kk-progress__message")).to_contain_text("Ingenting er endret.")
     expect(page.get_by_label("Fremdriftsfil fra dette kurset")).to_be_focused()
     assert our_storage(page) == some_progress
+
+
+def test_import_shows_what_changes_and_cancel_keeps_the_pass(page, some_progress, tmp_path):
+    good = good_file(page, tmp_path)
+    passed_bank = f"quiz:{MODULES[0].meta.bank}"
+    # A file from another device where only the second module was started: importing it would lose a pass.
+    entries = {k: v for k, v in good["entries"].items() if k != passed_bank}
+    path = tmp_path / "annen-enhet.json"
+    path.write_text(json.dumps({**good, "entries": entries}), encoding="utf-8")
+    field = page.get_by_label("Fremdriftsfil fra dette kurset")
+    field.set_input_files(path)
+    confirm = page.get_by_role("group", name="Hent inn fremdrift fra fil")
+    expect(confirm).to_be_focused()
+    summary = confirm.locator("[aria-live]")
+    expect(summary).to_contain_text("Filen har bestått for 0 av 5 moduler; nå har du bestått 1. Etter innlesing: 0.")
+    expect(summary).to_contain_text(MODULES[0].meta.title)
+    assert our_storage(page) == some_progress
+    confirm.get_by_role("button", name="Avbryt").click()
+    expect(confirm).to_be_hidden()
+    expect(page.locator(".kk-progress__message")).to_contain_text("Ingenting er endret.")
+    expect(field).to_be_focused()
+    assert our_storage(page) == some_progress
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", "1")
+
+    field.set_input_files(path)
+    page.get_by_role("group", name="Hent inn fremdrift fra fil").get_by_role("button", name="Ja, hent inn").click()
+    expect(page.locator(".kk-progress__message")).to_have_text("Fremdriften er hentet inn fra filen.")
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", "0")
+    assert passed_bank.replace("quiz:", "krisesenterkurs:/:quiz:") not in our_storage(page)

@@ -78,3 +78,49 @@ def test_data_of_another_course_on_the_same_host_is_neither_used_nor_touched(pag
     page.get_by_role("button", name="Nullstill fremdrift").click()
     page.get_by_role("button", name="Ja, nullstill").click()
     assert our_storage(page)[FOREIGN] == foreign
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(document.domain)", " javascript:alert(1)", "\tjavascript:alert(1)", " \\\\evil.example/x"],
+    ids=["javascript", "leading-space", "leading-tab", "backslashes"],
+)
+def test_a_crafted_last_page_never_becomes_a_link_off_the_site(page, base_url, url):
+    seed(page, {PROGRESS: json.dumps({"v": 1, "visited": {}, "last": {"url": url, "title": "Fortsett her"}})})
+    page.goto(base_url)
+    resume = page.locator(".kk-resume__line")
+    expect(resume).to_contain_text("Du har ikke begynt ennå")
+    for href in resume.locator("a").evaluate_all("links => links.map(a => a.href)"):
+        assert href.startswith(base_url), href
+
+
+def test_a_last_page_written_as_a_path_from_the_host_root_is_offered(page, base_url):
+    last = {"url": "/moduler/barn-i-reetablering/", "title": "Her var jeg"}
+    seed(page, {PROGRESS: json.dumps({"v": 1, "visited": {}, "last": last})})
+    page.goto(base_url)
+    link = page.locator(".kk-resume__line a")
+    expect(link).to_have_text("Her var jeg")
+    expect(link).to_have_attribute("href", base_url + "moduler/barn-i-reetablering/")
+
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('Storage is disabled', 'SecurityError'); }
+});
+"""
+
+
+def test_blocked_storage_raises_no_error_on_any_kind_of_page(page, base_url):
+    page.add_init_script(BLOCKED_STORAGE)
+    errors = []
+    # The course's own scripts; the theme's palette script (a template, not ours) is left out.
+    page.on("pageerror", lambda e: errors.append(e) if "/assets/krisesenterkurs/" in (e.stack or "") else None)
+    for path in ("", "moduler/mandat/", quiz_url("mandat"), "fremdrift/", "kursbevis/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(100)  # progress.js draws in a task of its own
+    expect(page.locator(".kk-certificate__remaining")).to_be_visible()
+    page.goto(base_url + "fremdrift/")
+    expect(page.locator(".kk-progress__notice")).to_contain_text("kan ikke lagres")
+    assert errors == [], errors

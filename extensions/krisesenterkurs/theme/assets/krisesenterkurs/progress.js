@@ -137,7 +137,7 @@
   function renderResume(holder, data, state) {
     holder.textContent = "";
     // Stored data may have come from a file or an LMS: only a path inside this site becomes a link.
-    var last = rules.resumeTarget(state.progress.value);
+    var last = rules.resumeTarget(state.progress.value, BASE.href);
     var p = element("p", { "class": "kk-resume__line" });
     if (last) {
       p.appendChild(element("strong", {}, data.words.resume + " "));
@@ -216,12 +216,63 @@
     file.addEventListener("change", function () {
       if (!file.files || !file.files[0]) return;
       file.files[0].text().then(function (text) {
-        var ok = importText(text, data);
         file.value = "";
-        rerender(data, ok ? words.imported : words.import_failed, ok ? null : fileId);
+        var parsed = rules.parseImport(text, data.course);
+        if (parsed.error || !store.available) {
+          rerender(data, words.import_failed, fileId);
+          return;
+        }
+        ask(parsed.entries);
       }, function () {
         rerender(data, words.import_failed, fileId);
       });
+    });
+
+    // Before a file replaces anything, the learner sees what changes (passes in the file, now and
+    // after) and says yes; «Avbryt» changes nothing. In the page rather than window.confirm, so it
+    // is read out, styled and focused like the rest.
+    var pending = null;
+    var importConfirm = element("div", { "class": "kk-progress__import-confirm", hidden: "hidden",
+      role: "group", "aria-labelledby": "kk-import-question", tabindex: "-1" });
+    importConfirm.appendChild(element("p", { id: "kk-import-question", "class": "kk-progress__confirm-title" }, words.import));
+    var importSummary = element("div", { "aria-live": "polite" });
+    importConfirm.appendChild(importSummary);
+    var importYes = element("button", { type: "button", "class": "md-button md-button--primary" }, words.import_yes);
+    var importNo = element("button", { type: "button", "class": "md-button" }, words.reset_no);
+    importConfirm.appendChild(importYes);
+    importConfirm.appendChild(document.createTextNode(" "));
+    importConfirm.appendChild(importNo);
+    function describe() {
+      var summary = rules.importSummary(pending, data.course, store.read);
+      importSummary.textContent = "";
+      importSummary.appendChild(element("p", {}, format(words.import_summary, summary)));
+      if (summary.lost.length) {
+        importSummary.appendChild(element("p", { "class": "kk-progress__warning" }, format(words.import_lost,
+          { modules: summary.lost.map(function (m) { return m.n + " " + m.title; }).join(", ") })));
+      }
+      importSummary.appendChild(element("p", {}, words.import_question));
+    }
+    function ask(entries) {
+      pending = entries;
+      confirm.hidden = true;
+      describe();
+      importConfirm.hidden = false;
+      importConfirm.focus();
+    }
+    // Another tab may change the learner's data while the question is open: the summary follows.
+    importConfirm.kkRedescribe = function () { if (pending) describe(); };
+    importNo.addEventListener("click", function () {
+      pending = null;
+      importConfirm.hidden = true;
+      var message = holder.querySelector(".kk-progress__message");
+      if (message) message.textContent = words.import_cancelled;
+      file.focus();
+    });
+    importYes.addEventListener("click", function () {
+      var entries = pending;
+      pending = null;
+      var ok = !!entries && importEntries(entries);
+      rerender(data, ok ? words.imported : words.import_failed, ok ? null : fileId);
     });
 
     var resetButton = element("button", { type: "button", "class": "md-button kk-progress__reset" }, words.reset);
@@ -233,6 +284,8 @@
     confirm.appendChild(document.createTextNode(" "));
     confirm.appendChild(no);
     resetButton.addEventListener("click", function () {
+      importConfirm.hidden = true;
+      pending = null;
       confirm.hidden = false;
       no.focus();
     });
@@ -249,6 +302,7 @@
 
     box.appendChild(exportButton);
     box.appendChild(importBox);
+    box.appendChild(importConfirm);
     box.appendChild(resetButton);
     box.appendChild(confirm);
     box.appendChild(message);
@@ -272,11 +326,10 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   }
 
-  // The whole file is checked (record.js) before anything is written; a bad file changes nothing.
-  function importText(text, data) {
-    var parsed = rules.parseImport(text, data.course);
-    if (parsed.error || !store || !store.available) return false;
-    var entries = parsed.entries;
+  // Writes a checked file's entries (record.js's parseImport) in place of everything; should one
+  // write fail, what was there is put back.
+  function importEntries(entries) {
+    if (!store.available) return false;
     var names = Object.keys(entries);
     var before = store.snapshot();
     store.names().forEach(store.remove);
@@ -314,15 +367,17 @@
     var progress = state.progress.value;
     var form = element("p", { "class": "kk-certificate__form" });
     form.appendChild(element("label", { "for": "kk-certificate-name" }, words.certificate_name));
-    var input = element("input", { type: "text", id: "kk-certificate-name", autocomplete: "name", maxlength: "120" });
-    input.value = typeof progress.name === "string" ? progress.name : "";
+    var input = element("input", { type: "text", id: "kk-certificate-name", autocomplete: "name", maxlength: String(rules.NAME_MAX) });
+    // Stored data may come from a file or an LMS: no longer than the field takes.
+    input.value = rules.clampName(progress.name);
     form.appendChild(input);
     var print = element("button", { type: "button", "class": "md-button md-button--primary" }, words.certificate_print);
     print.addEventListener("click", function () { window.print(); });
     form.appendChild(print);
     holder.appendChild(form);
 
-    var completedAt = state.modules.map(function (s) { return s.passedAt; }).sort().pop();
+    var completedAt = rules.completionDate(state.modules);
+    if (!completedAt) holder.appendChild(element("p", { "class": "kk-certificate__notice" }, words.certificate_no_date));
     var sheet = element("div", { "class": "kk-certificate__sheet" });
     sheet.appendChild(element("p", { "class": "kk-certificate__heading" }, words.certificate_title));
     sheet.appendChild(element("p", { "class": "kk-certificate__intro" }, words.certificate_intro));
@@ -337,8 +392,10 @@
         (s.best && s.best.h === s.module.hash ? s.best.percent + " %" : words.result_passed)));
     });
     sheet.appendChild(modules);
-    sheet.appendChild(element("p", { "class": "kk-certificate__date" },
-      format(words.certificate_completed, { date: longDate(completedAt, data.course.lang) })));
+    if (completedAt) {
+      sheet.appendChild(element("p", { "class": "kk-certificate__date" },
+        format(words.certificate_completed, { date: longDate(completedAt, data.course.lang) })));
+    }
     sheet.appendChild(element("p", { "class": "kk-certificate__publisher" },
       format(words.certificate_publisher, { publisher: data.course.publisher })));
     holder.appendChild(sheet);
@@ -397,6 +454,32 @@
     // starts up (the last deferred script and DOMContentLoaded share one), and make it longer.
     setTimeout(refresh, 0);
   }
+
+  // Another tab changed the learner's data: this page shows it. A view holding the learner's focus
+  // (a name being typed, a question being answered) is not drawn anew under their hands; the
+  // import question updates its summary instead.
+  function refreshFromElsewhere() {
+    if (!current) return;
+    var data = current, state = null;
+    safely("state", function () { state = courseState(data); });
+    if (!state) return;
+    marks(data, state);
+    var focus = document.activeElement;
+    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate };
+    Object.keys(views).forEach(function (kind) {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
+        if (focus && focus !== document.body && holder.contains(focus)) {
+          Array.prototype.forEach.call(holder.querySelectorAll(".kk-progress__import-confirm"), function (box) {
+            safely(kind, function () { box.kkRedescribe(); });
+          });
+          return;
+        }
+        safely(kind, function () { views[kind](holder, data, state); });
+      });
+    });
+  }
+
+  if (store && store.watch) store.watch(refreshFromElsewhere);
 
   document.addEventListener("krisesenterkurs:changed", function () {
     if (!current) return;

@@ -38,6 +38,9 @@
     return !!store() && store().write(rules().quizName(bankId), record);
   }
 
+  // The quizzes set up on this page and the pages before it (instant navigation keeps the script).
+  var live = [];
+
   /* ---------- helpers ---------- */
 
   function mark(el, kind, icon, text) {
@@ -87,7 +90,35 @@
     if (!this.group) this.load();
     this.update(false);
     root.setAttribute("data-ready", "");
+    live.push(this);
   }
+
+  // Takes in what another tab stored since this one last looked (record.js's mergeQuiz): done
+  // before every write, so a tab opened earlier never writes back its older copy of the record.
+  Quiz.prototype.take = function () {
+    if (!store() || this.group) return;
+    var found = store().read(rules().quizName(this.bankId), rules().isQuizRecord);
+    if (found.value) this.record = rules().mergeQuiz(found.value, this.record);
+  };
+
+  // Shows the record's answers: a question answered elsewhere appears answered, one another tab
+  // started over is cleared. Questions being answered here (ticked, not checked) are left alone.
+  Quiz.prototype.redraw = function () {
+    var self = this;
+    this.questions.forEach(function (q) {
+      var chosen = self.saved(q);
+      if (chosen) self.show(q, chosen);
+      else if (q.hasAttribute("data-state")) self.clear(q);
+    });
+  };
+
+  // Another tab changed this quiz's record.
+  Quiz.prototype.refresh = function () {
+    if (this.group || !this.record) return;
+    this.take();
+    this.redraw();
+    this.update(false);
+  };
 
   Quiz.prototype.load = function () {
     var self = this;
@@ -169,9 +200,16 @@
       return;
     }
     status.textContent = "";
-    rules().recordAnswer(this.record, q.getAttribute("data-qid"), q.getAttribute("data-qhash"), chosen);
-    this.show(q, chosen);
-    this.update(true);
+    var qid = q.getAttribute("data-qid");
+    rules().recordAnswer(this.record, qid, q.getAttribute("data-qhash"), chosen, new Date().toISOString());
+    var mine = this.record.answers[qid];
+    this.take();
+    // A tab that had not seen another tab's answer to this question gets that one: within an
+    // attempt the first answer stands. Then nothing new is kept, and the page shows what is.
+    var kept = this.record.answers[qid];
+    var taken = !!kept && kept.t === mine.t;
+    this.redraw();
+    this.update(taken);
     q.querySelector(".kk-question__result").focus();
   };
 
@@ -250,7 +288,7 @@
       if (changed && !this.subset) rules().recordAttempt(this.record, result);
     } else {
       this.root.removeAttribute("data-passed");
-      if (changed) this.summary.textContent = "";
+      if (changed || this.root.hasAttribute("data-ready")) this.summary.textContent = "";
     }
     if (changed) {
       this.record.v = rules().FORMAT;
@@ -261,10 +299,17 @@
 
   Quiz.prototype.retry = function () {
     var self = this;
-    this.questions.forEach(function (q) {
-      rules().forgetAnswer(self.record, q.getAttribute("data-qid"));
-      self.clear(q);
-    });
+    if (this.subset) {
+      // A page with some of the bank's questions starts over only those.
+      this.take();
+      this.questions.forEach(function (q) { rules().forgetAnswer(self.record, q.getAttribute("data-qid")); });
+    } else {
+      // The learner chose to start over here: this is what lets the passed attempt's answers go,
+      // also those another tab stored before now (not the pass itself).
+      rules().startOver(this.record, new Date().toISOString());
+      this.take();
+    }
+    this.questions.forEach(function (q) { self.clear(q); });
     this.update(true);
     this.summary.textContent = this.words.retry_done;
     var first = this.root.querySelector(".kk-question input");
@@ -290,8 +335,26 @@
     if (timed) performance.mark("krisesenterkurs:quiz-ready");
   }
 
+  // Another tab changed a quiz's record: quizzes still on the page show it at once.
+  function watch() {
+    if (watching || !store() || !store().watch) return;
+    watching = true;
+    store().watch(function (name) {
+      live = live.filter(function (quiz) { return document.contains(quiz.root); });
+      live.forEach(function (quiz) {
+        if (name !== null && name !== rules().quizName(quiz.bankId)) return;
+        try {
+          quiz.refresh();
+        } catch (e) {
+          if (window.console) console.error("krisesenterkurs quiz:", e);
+        }
+      });
+    });
+  }
+  var watching = false;
+
   var kk = (window.krisesenterkurs = window.krisesenterkurs || {});
-  kk.quiz = { init: init };
+  kk.quiz = { init: function () { init(); watch(); } };
   // Loaded with `defer`, this runs once the page is parsed and sets the quizzes up at once. Should
   // storage.js (which brings onPage and the learner's saved answers) come later, it waits for it.
   var started = false;
@@ -299,7 +362,8 @@
     if (started) return;
     started = true;
     init();  // now, not in a later task: a learner may answer as soon as the page shows
-    if (kk.onPage) kk.onPage(init);  // and after instant navigation (quizzes already set up are skipped)
+    watch();
+    if (kk.onPage) kk.onPage(kk.quiz.init);  // and after instant navigation (quizzes already set up are skipped)
   }
   if (kk.onPage || document.readyState === "complete") start();
   else {

@@ -1,8 +1,10 @@
 /* The learner-record format: what the course keeps in localStorage, in one place.
  *
  * Every key is "krisesenterkurs:<site path>:<name>", where <name> is "progress"
- * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a}}, result, best,
- * passed}; the progress record is {v, visited, last: {url, title, at}, name}.
+ * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a, t}}, cleared, result,
+ * best, passed} (t: when the answer was checked; cleared: the last «Prøv igjen»; both
+ * optional, for merging two tabs' records); the progress record is
+ * {v, visited, last: {url, title, at}, name}.
  * quiz.js writes them, progress.js reads them back, and the SCORM launch page
  * (publishing/scorm, which inlines this file) moves them to and from the LMS,
  * so the rules live here once instead of in three copies that could drift.
@@ -61,8 +63,10 @@
     return isObject(value) && value.v === FORMAT && (!value.visited || typeof value.visited === "object");
   }
 
+  // A percentage outside 0–100 is no result this course gave, and would not fit on a certificate.
   function isResult(r) {
-    return !!r && typeof r === "object" && typeof r.percent === "number" && typeof r.h === "string";
+    return !!r && typeof r === "object" && typeof r.percent === "number" && r.percent >= 0 && r.percent <= 100 &&
+      typeof r.h === "string";
   }
 
   // New objects each time: the callers fill them in.
@@ -100,36 +104,34 @@
     }
   }
 
-  // Tabs, newlines and other C0 controls, and DEL. (A loop rather than a regular expression:
-  // control characters in a pattern read as mistakes.)
-  function hasControl(text) {
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c < 0x20 || c === 0x7f) return true;
+  // A stored link (the page to resume from, the LMS's lesson location) as a path inside the site
+  // whose root is `base` (an absolute URL ending in "/"), or null. Stored data may come from a file
+  // or an LMS, so nothing in it is trusted to be a link: it is resolved as the browser would resolve
+  // it (which drops tabs and newlines, reads "\\" as "/", trims spaces, decodes "%2e%2e") and kept
+  // only when it lands on this site: the same scheme and origin (for file:// the origin is opaque,
+  // so the scheme and the path decide), no user name, a path under the root's. A filter of the text
+  // itself would have to foresee every one of those rewritings; the URL parser is the browser's own.
+  function safeLink(text, base) {
+    if (typeof text !== "string" || typeof base !== "string") return null;
+    try {
+      var root = new URL(base);
+      if (root.pathname.slice(-1) !== "/") return null;
+      var url = new URL(text, root);
+      if (url.protocol !== root.protocol || url.origin !== root.origin || url.host !== root.host) return null;
+      if (url.username || url.password) return null;
+      if (url.pathname.indexOf(root.pathname) !== 0) return null;
+      return url.pathname.slice(root.pathname.length) + url.search + url.hash;
+    } catch (e) {
+      return null;
     }
-    return false;
   }
 
-  // A stored link (the page to resume from, the LMS's lesson location) as a path inside this site,
-  // or null. Stored data may come from a file or an LMS, so nothing in it is trusted to be a link:
-  // no scheme (javascript:, data:), no leading slash, backslash or whitespace, no "//" (another
-  // host), no ".." (another site on the host). Browsers drop tabs and newlines anywhere in an
-  // address and read "\" as "/", so "java\tscript:" and "\\evil" are refused too.
-  function safeLink(text) {
-    if (typeof text !== "string") return null;
-    if (hasControl(text) || /^\s/.test(text)) return null;
-    var slashed = text.replace(/\\/g, "/");
-    if (slashed.charAt(0) === "/" || slashed.indexOf("//") !== -1) return null;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return null;
-    if (/(^|\/)(\.|%2e){2}($|[/?#])/i.test(slashed)) return null;
-    return text;
-  }
-
-  // The page «Fortsett der du slapp» offers, {url, title}, or null when there is none to trust.
-  function resumeTarget(progress) {
+  // The page «Fortsett der du slapp» offers, {url, title}, or null when there is none to trust;
+  // `base` is the site root's absolute URL, as for safeLink.
+  function resumeTarget(progress, base) {
     var last = isObject(progress) ? progress.last : null;
     if (!isObject(last) || typeof last.title !== "string") return null;
-    var url = safeLink(last.url);
+    var url = safeLink(last.url, base);
     return url === null ? null : { url: url, title: last.title };
   }
 
@@ -161,12 +163,92 @@
     return validIndices(entry.a, count) ? entry.a : null;
   }
 
-  function recordAnswer(record, qid, qhash, chosen) {
-    record.answers[qid] = { h: qhash, a: chosen };
+  // `at` (ISO time) dates the answer, so that two tabs' records can be merged (mergeQuiz).
+  function recordAnswer(record, qid, qhash, chosen, at) {
+    record.answers[qid] = at ? { h: qhash, a: chosen, t: at } : { h: qhash, a: chosen };
   }
 
   function forgetAnswer(record, qid) {
     delete record.answers[qid];
+  }
+
+  // «Prøv igjen»: the answers go, and the time says which answers another tab may still bring back
+  // (those given after it). Results and the pass stay: completing a module is never undone.
+  function startOver(record, at) {
+    record.answers = {};
+    record.cleared = at;
+    return record;
+  }
+
+  function isTime(value) {
+    return typeof value === "string" && value !== "" && isFinite(Date.parse(value));
+  }
+
+  function later(a, b) {
+    return Date.parse(a) > Date.parse(b);
+  }
+
+  function isPass(p) {
+    return isObject(p) && typeof p.h === "string";
+  }
+
+  // Two records of one quiz, the stored one and this tab's, as one new record; neither is changed.
+  // Each tab re-reads and merges before it writes, so a tab opened earlier never writes back its
+  // older picture of the record. Answers count from the latest «Prøv igjen» of either tab; within an
+  // attempt, a question's first answer stands (a checked question is locked on every tab, so a
+  // second answer to it can only come from a tab that had not seen the first). The latest result
+  // is the newest; the best is the better of one bank version or the one of the newer version; a
+  // pass is never dropped (the first of a bank version, else the newer version's).
+  function mergeQuiz(stored, mine) {
+    var a = isQuizRecord(stored) ? stored : null, b = isQuizRecord(mine) ? mine : null;
+    if (!a || !b) return JSON.parse(JSON.stringify(a || b || emptyQuiz()));
+    var out = emptyQuiz();
+    var cleared = [a.cleared, b.cleared].filter(isTime).sort(function (x, y) { return Date.parse(x) - Date.parse(y); }).pop();
+    if (cleared) out.cleared = cleared;
+    [a, b].forEach(function (record) {
+      Object.keys(record.answers).forEach(function (qid) {
+        var entry = record.answers[qid];
+        if (!isObject(entry) || typeof entry.h !== "string" || !Array.isArray(entry.a)) return;
+        var t = isTime(entry.t) ? entry.t : null;
+        // An undated answer is from before dates were kept: older than any «Prøv igjen».
+        if (cleared && (!t || later(cleared, t))) return;
+        var kept = own.call(out.answers, qid) ? out.answers[qid] : null;
+        if (kept && !(t && kept.t && later(kept.t, t))) return;
+        out.answers[qid] = { h: entry.h, a: entry.a.slice() };
+        if (t) out.answers[qid].t = t;
+      });
+    });
+    var result = newer(isResult(a.result) ? a.result : null, isResult(b.result) ? b.result : null);
+    if (result) out.result = copy(result);
+    var best = better(isResult(a.best) ? a.best : null, isResult(b.best) ? b.best : null);
+    if (best) out.best = copy(best);
+    var passed = firstPass(isPass(a.passed) ? a.passed : null, isPass(b.passed) ? b.passed : null);
+    if (passed) out.passed = copy(passed);
+    return out;
+  }
+
+  function copy(value) {
+    return JSON.parse(JSON.stringify(value));
+  }
+
+  // The newer of two dated things (an undated one counts as the older); on a tie, the first.
+  function newer(x, y) {
+    if (!x || !y) return x || y;
+    if (!isTime(y.at)) return x;
+    if (!isTime(x.at)) return y;
+    return later(y.at, x.at) ? y : x;
+  }
+
+  function better(x, y) {
+    if (!x || !y) return x || y;
+    if (x.h !== y.h) return newer(x, y);
+    return y.percent > x.percent ? y : x;
+  }
+
+  function firstPass(x, y) {
+    if (!x || !y) return x || y;
+    if (x.h !== y.h) return newer(x, y);
+    return newer(x, y) === x ? y : x;
   }
 
   // A finished attempt: `correct` of `total` right against a pass mark in percent. Passing is
@@ -275,9 +357,11 @@
   }
 
   // Checks a whole progress file before anything is written, so a bad file changes nothing:
-  // {entries} to write, or {error} ("unreadable", "format", "entries" or "entry", with `name`).
-  // Quiz records are not limited to the banks in `course`: the file may hold banks that no
-  // module uses, and they came from this course's own export.
+  // {entries} to write, or {error} ("unreadable", "format", "entries", "entry" with `name`, or
+  // "foreign"). A file must hold a record of at least one of the banks in `course`: one with none
+  // (another course's, or only a progress record) would replace the learner's data with nothing of
+  // this course. Beside those, it may hold banks no module uses: they came from this course's own
+  // export.
   function parseImport(text, course) {
     var parsed;
     try { parsed = JSON.parse(text); } catch (e) { return { error: "unreadable" }; }
@@ -293,7 +377,40 @@
       }
       out[name] = value;
     }
-    return { entries: out };
+    var ours = course.modules.some(function (m) { return own.call(out, quizName(m.bank)); });
+    return ours ? { entries: out } : { error: "foreign" };
+  }
+
+  // What importing `entries` (from parseImport) would change, for the learner to confirm first:
+  // modules passed in the file, now (through storage.js's `read`) and after (the file replaces
+  // everything), of `total`, and the modules passed now that would no longer be.
+  function importSummary(entries, course, read) {
+    var before = courseState(course, read);
+    var after = courseState(course, function (name, isValid) {
+      var value = own.call(entries, name) ? entries[name] : null;
+      return { value: value && (!isValid || isValid(value)) ? value : null, problem: null };
+    });
+    var lost = before.modules.filter(function (s, i) { return s.completed && !after.modules[i].completed; })
+      .map(function (s) { return s.module; });
+    return { file: after.done, now: before.done, after: after.done, total: before.total, lost: lost };
+  }
+
+  /* ---------- the certificate ---------- */
+
+  // The name field's maxlength: a stored name (from a file, an LMS, another version) is cut to it,
+  // so the certificate never shows more than a learner could type.
+  var NAME_MAX = 120;
+
+  function clampName(value) {
+    return typeof value === "string" ? value.slice(0, NAME_MAX) : "";
+  }
+
+  // The date the course was completed (the last module's pass), or null when any pass has no
+  // readable date: a certificate then shows no date rather than a wrong one.
+  function completionDate(states) {
+    var dates = states.map(function (s) { return s.passedAt; });
+    if (!dates.length || !dates.every(isTime)) return null;
+    return dates.reduce(function (x, y) { return later(y, x) ? y : x; });
   }
 
   kk.record = {
@@ -303,10 +420,11 @@
     emptyQuiz: emptyQuiz, emptyProgress: emptyProgress,
     format: format, siteRoot: siteRoot, safeLink: safeLink, resumeTarget: resumeTarget,
     isRight: isRight, savedAnswer: savedAnswer, recordAnswer: recordAnswer, forgetAnswer: forgetAnswer,
-    attempt: attempt, recordAttempt: recordAttempt,
+    startOver: startOver, mergeQuiz: mergeQuiz, attempt: attempt, recordAttempt: recordAttempt,
     isCompleted: isCompleted, moduleState: moduleState, readProgress: readProgress, courseState: courseState,
     nextLink: nextLink, visit: visit,
-    exportPayload: exportPayload, parseImport: parseImport,
+    exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
+    NAME_MAX: NAME_MAX, clampName: clampName, completionDate: completionDate,
   };
   if (typeof module === "object" && module && module.exports) module.exports = kk.record;
 })(typeof window !== "undefined" ? window : null);

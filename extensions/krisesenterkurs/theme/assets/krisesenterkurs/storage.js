@@ -144,8 +144,21 @@
     document.dispatchEvent(new CustomEvent("krisesenterkurs:changed"));
   }
 
+  // Calls `handler(name)` when another tab or window changes this site's learner data (`name` is
+  // null when it cleared the storage): a page open for a while must not keep showing, nor write
+  // back, what it read when it loaded. A page is not told of its own writes.
+  function watch(handler) {
+    if (!local) return;
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea && event.storageArea !== local) return;
+      if (event.key === null) return handler(null);
+      var name = rules.nameOf(event.key, siteKey());
+      if (name) handler(name);
+    });
+  }
+
   kk.store = {
     available: !!local, read: read, write: write, remove: remove, names: names,
-    snapshot: snapshot, restore: restore, changed: changed, siteKey: siteKey,
+    snapshot: snapshot, restore: restore, changed: changed, siteKey: siteKey, watch: watch,
   };
 })();
