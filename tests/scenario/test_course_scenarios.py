@@ -8,7 +8,7 @@ from krisesenterkurs.scenario.scenarios import load_scenarios
 from tests.support import COURSE
 
 SCENARIOS = load_scenarios(COURSE.scenarios)  # raises CourseError with file:line if a graph check fails
-COURSE_PAGES = COURSE.root / "course"
+COURSE_PAGES = COURSE.docs  # learn_more paths are relative to docs_dir
 
 
 def test_the_course_has_scenarios():
