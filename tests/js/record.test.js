@@ -641,6 +641,18 @@ describe("parseImport", function () {
     assert.deepEqual(R.parseImport(withEntries({}), COURSE), { error: "foreign" });
   });
 
+  it("takes a scenario's record and refuses a malformed one", function () {
+    var scenario = { v: 1, h: "abc", path: [0, 1], open: false, endings: { "slutt-god": "t" } };
+    var entries = Object.assign({}, GOOD.entries, { "scenario:nav-ringer": scenario });
+    assert.deepEqual(R.parseImport(withEntries(entries), COURSE), { entries: entries });
+    [{ v: 1, h: "abc", path: {}, endings: {} }, { v: 1, path: [], endings: {} }, { v: 1, h: "a", path: [], endings: [] }].forEach(
+      function (bad) {
+        var withBad = Object.assign({}, GOOD.entries, { "scenario:nav-ringer": bad });
+        assert.deepEqual(R.parseImport(withEntries(withBad), COURSE), { error: "entry", name: "scenario:nav-ringer" });
+      });
+    assert.equal(R.nameOf("krisesenterkurs:/:scenario:nav-ringer", "/"), "scenario:nav-ringer");
+  });
+
   it("refuses what is not JSON", function () {
     ["", "{ dette er ikke json", "undefined", null, undefined].forEach(function (text) {
       assert.equal(R.parseImport(text, COURSE).error, text === null ? "format" : "unreadable", String(text));

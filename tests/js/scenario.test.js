@@ -3,6 +3,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const rules = require("../../extensions/krisesenterkurs/theme/assets/krisesenterkurs/scenario.js");
+const recordRules = require("../../extensions/krisesenterkurs/theme/assets/krisesenterkurs/record.js");
 
 const model = {
   start: "start",
@@ -42,6 +43,6 @@ test("a stored path resumes only for the same version of the scenario", () => {
   assert.deepEqual(rules.resume({ ...record, path: [9] }, "abc", model), { path: [], open: false });
   for (const bad of [null, [], { v: 2, h: "abc", path: [], endings: {} }, { v: 1, h: "abc", path: {}, endings: {} },
     { v: 1, h: "abc", path: [], endings: [] }, { v: 1, h: "abc", path: [] }]) {
-    assert.equal(rules.isRecord(bad), false, JSON.stringify(bad));
+    assert.equal(recordRules.isScenarioRecord(bad), false, JSON.stringify(bad));
   }
 });

@@ -4,7 +4,9 @@
  * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a, t}}, cleared, result,
  * best, passed} (t: when the answer was checked; cleared: the last «Prøv igjen»; both
  * optional, for merging two tabs' records); the progress record is
- * {v, visited, last: {url, title, at}, name}.
+ * {v, visited, last: {url, title, at}, name}; a scenario's ("scenario:<id>") is
+ * {v, h, path, open, endings: {node id: when}} (scenario.js: h is the scenario's
+ * hash, path the choices made, open whether the last choice's feedback is showing).
  * quiz.js writes them, progress.js reads them back, and the SCORM launch page
  * (publishing/scorm, which inlines this file) moves them to and from the LMS,
  * so the rules live here once instead of in three copies that could drift.
@@ -26,7 +28,7 @@
   var FILE_FORMAT = "krisesenterkurs-fremdrift";
   var PREFIX = "krisesenterkurs";
   // The learner's course data; the theme's own settings (":theme..." keys) are not part of it.
-  var NAME = /^(progress|quiz:[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+  var NAME = /^(progress|(?:quiz|scenario):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
   var own = Object.prototype.hasOwnProperty;
 
@@ -53,6 +55,21 @@
 
   function quizName(bankId) {
     return "quiz:" + bankId;
+  }
+
+  function scenarioName(scenarioId) {
+    return "scenario:" + scenarioId;
+  }
+
+  function isScenarioRecord(value) {
+    return isObject(value) && value.v === FORMAT && typeof value.h === "string" && Array.isArray(value.path) &&
+      value.path.length <= 200 && isObject(value.endings);
+  }
+
+  // Which rule a stored entry's name calls for.
+  function validFor(name) {
+    if (name === "progress") return isProgress;
+    return name.indexOf("scenario:") === 0 ? isScenarioRecord : isQuizRecord;
   }
 
   function isQuizRecord(value) {
@@ -372,7 +389,7 @@
     for (var i = 0; i < names.length; i++) {
       var name = names[i], value = entries[name];
       // The name is checked first: "__proto__" and the like never become keys of `out`.
-      if (!NAME.test(name) || !(name === "progress" ? isProgress(value) : isQuizRecord(value))) {
+      if (!NAME.test(name) || !validFor(name)(value)) {
         return { error: "entry", name: name };
       }
       out[name] = value;
@@ -416,6 +433,7 @@
   kk.record = {
     FORMAT: FORMAT, FILE_FORMAT: FILE_FORMAT, PREFIX: PREFIX, NAME: NAME,
     isObject: isObject, keyPrefix: keyPrefix, nameOf: nameOf, quizName: quizName,
+    scenarioName: scenarioName, isScenarioRecord: isScenarioRecord, validFor: validFor,
     isQuizRecord: isQuizRecord, isProgress: isProgress, isResult: isResult,
     emptyQuiz: emptyQuiz, emptyProgress: emptyProgress,
     format: format, siteRoot: siteRoot, safeLink: safeLink, resumeTarget: resumeTarget,

@@ -6,7 +6,7 @@
  * transcript, the current step and, at an ending, the debrief. The pure functions
  * (walk, summary) are apart from the drawing and tested with node.
  *
- * Stored per scenario ("scenario:<id>", see record.js): {v, h, path, open, endings}.
+ * Stored per scenario in the format record.js defines ("scenario:<id>"): {v, h, path, open, endings}.
  * An edited scenario (another hash) drops only the path in progress; the endings
  * reached are kept by their node ids. Group mode stores nothing.
  */
@@ -45,19 +45,17 @@
     return out;
   }
 
-  function isRecord(value) {
-    return !!value && typeof value === "object" && !Array.isArray(value) && value.v === 1 &&
-      Array.isArray(value.path) && !!value.endings && typeof value.endings === "object" && !Array.isArray(value.endings);
-  }
+  // In the browser record.js has loaded first; node's tests load it here.
+  var record = kk.record || (typeof require === "function" ? require("./record.js") : null); // eslint-disable-line no-undef
 
   // The path to resume from a stored record: only for the same version of the scenario.
-  function resume(record, hash, model) {
-    if (!isRecord(record) || record.h !== hash) return { path: [], open: false };
-    var walked = walk(model, record.path);
-    return walked.ok ? { path: record.path.slice(), open: !!record.open && record.path.length > 0 } : { path: [], open: false };
+  function resume(stored, hash, model) {
+    if (!record || !record.isScenarioRecord(stored) || stored.h !== hash) return { path: [], open: false };
+    var walked = walk(model, stored.path);
+    return walked.ok ? { path: stored.path.slice(), open: !!stored.open && stored.path.length > 0 } : { path: [], open: false };
   }
 
-  var api = { walk: walk, summary: summary, isRecord: isRecord, resume: resume };
+  var api = { walk: walk, summary: summary, resume: resume };
   kk.scenarioRules = api;
   if (typeof module === "object" && module && module.exports) module.exports = api;
   if (!root || !root.document) return;
@@ -115,8 +113,8 @@
     var model = readModel(section);
     var id = section.getAttribute("data-scenario"), hash = section.getAttribute("data-hash");
     var group = section.getAttribute("data-mode") === "group";
-    var store = kk.store, name = "scenario:" + id;
-    var stored = !group && store && store.available ? store.read(name, isRecord).value : null;
+    var store = kk.store, name = record.scenarioName(id);
+    var stored = !group && store && store.available ? store.read(name, record.isScenarioRecord).value : null;
     var endings = stored ? stored.endings : {};
     var state = resume(stored, hash, model);
 
