@@ -299,3 +299,26 @@ def test_offline_package_runs_from_a_folder(page, tmp_path):
     expect(page.locator('.kk-question[data-state="right"]')).to_have_count(len(bank.questions))
     page.goto((tmp_path / "kurs" / "fremdrift.html").as_uri())
     expect(page.locator(f'tr[data-module="{first.folder}"] .kk-progress__status')).to_contain_text("Fullført")
+
+
+def test_a_failed_restore_leaves_the_data_on_this_device_as_it_was(browser, lms):
+    context, page, course = launch(browser, lms)
+    first = modules()[0]
+    bank = banks()[first.meta.bank]
+    frame = course_frame(page)
+    frame.goto(frame.url.rsplit("/", 1)[0] + f"/moduler/{first.folder}/quiz.html")
+    frame.locator(".kk-quiz[data-ready]").wait_for()
+    answer_all(frame, bank, len(bank.questions))
+    stored = "() => Object.keys(localStorage).filter(k => k.includes(':quiz:')).sort()"
+    before = frame.evaluate(stored)
+    assert before
+    page.close()
+    # The same browser, now with a full storage quota, launched by an LMS holding other data.
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    other = json.dumps({"f": 1, "p": [0, "", "", "", ""], "q": [[len(banks()) - 1, "xxxxxx", "", 0, 0, 0]]})
+    _, page, course = launch(browser, lms, preset={"cmi.suspend_data": other}, context=context)
+    assert course_frame(page).evaluate(stored) == before
+    expect(page.frame_locator("#sco").get_by_role("status")).to_contain_text("kunne ikke hentes inn")
+    context.close()
