@@ -95,14 +95,22 @@
     } catch (e) {
       return false;
     }
+    // New entries are written first and old ones removed only once all are in: a write that fails
+    // (quota) changes nothing, and the ones already written are undone.
+    var written = [];
     try {
-      Object.keys(before).forEach(function (key) { storage.removeItem(key); });
-      Object.keys(data).forEach(function (name) { storage.setItem(PREFIX + name, JSON.stringify(data[name])); });
+      Object.keys(data).forEach(function (name) {
+        storage.setItem(PREFIX + name, JSON.stringify(data[name]));
+        written.push(PREFIX + name);
+      });
+      Object.keys(before).forEach(function (key) { if (written.indexOf(key) === -1) storage.removeItem(key); });
       return true;
     } catch (e) {
       try {
-        Object.keys(data).forEach(function (name) { storage.removeItem(PREFIX + name); });
-        Object.keys(before).forEach(function (key) { storage.setItem(key, before[key]); });
+        written.forEach(function (key) {
+          if (Object.prototype.hasOwnProperty.call(before, key)) storage.setItem(key, before[key]);
+          else storage.removeItem(key);
+        });
       } catch (e2) { /* nothing more can be done; the learner is told */ }
       return false;
     }
