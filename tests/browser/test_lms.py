@@ -1,13 +1,15 @@
 """A municipality runs the course in its LMS: SCORM 1.2 in an independent runtime (scorm-again)."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as etree
 import zipfile
+from itertools import pairwise
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
@@ -49,18 +51,42 @@ def lms(tmp_path_factory):
     server.server_close()
 
 
+# SCORM 1.2 RTE 3.4.2, CMITimespan (HHHH:MM:SS.SS); the pattern Moodle's datamodels/scorm_12.js checks.
+CMITIMESPAN = re.compile(r"^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$")
+# SCORM 1.2 RTE 3.4.4, cmi.core.lesson_status: how far along each value says the learner is.
+RANK = {"": 0, "not attempted": 0, "browsed": 1, "incomplete": 2, "failed": 2, "completed": 3, "passed": 4}
+
+
 def cmi(page, name):
-    return page.evaluate("n => window.API.LMSGetValue(n)", name)
+    """What the LMS holds (read from the runtime itself, not through the recorded facade)."""
+    return page.evaluate("n => window.lms.LMSGetValue(n)", name)
 
 
-def launch(browser, lms, preset=None):
-    context = browser.new_context()
+def calls(page, name=None):
+    """Every API call the course made, in order: {name, args, result, at}."""
+    return [c for c in page.evaluate("window.calls") if name is None or c["name"] == name]
+
+
+def set_values(page, element):
+    return [c["args"][1] for c in calls(page, "LMSSetValue") if c["args"][0] == element]
+
+
+def launch(browser, lms, preset=None, init=True, context=None):
+    context = context or browser.new_context()
     page = context.new_page()
-    query = "?preset=" + quote(json.dumps(preset)) if preset else ""
-    page.goto(lms["url"] + "lms.html" + query)
+    query = {"preset": json.dumps(preset)} if preset else {}
+    if not init:
+        query["init"] = "false"
+    page.goto(lms["url"] + "lms.html" + ("?" + urlencode(query) if query else ""))
     course = page.frame_locator("#sco").frame_locator("#kk-course-frame")
     expect(course.locator("article h1")).to_be_visible()
     return context, page, course
+
+
+def leave(page):
+    """The learner leaves the course (the LMS unloads the launch page)."""
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("() => window.finished === true")
 
 
 def course_frame(page):
@@ -134,10 +160,118 @@ def test_full_pass_reports_passed_and_every_answer_fits_in_suspend_data(browser,
     suspend = cmi(page, "cmi.suspend_data")
     assert len(suspend) <= 4096, len(suspend)
     assert len(json.loads(suspend)["q"]) == len(modules())
-    assert page.evaluate("window.commits") > 0
-    page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the learner leaves the course
-    page.wait_for_function("() => window.finished === true")
+    checked = sum(len(banks()[m.meta.bank].questions) for m in modules())
+    leave(page)
     assert cmi(page, "cmi.core.lesson_status") == "passed"
+    # Commits come in batches: at most one a second and one per checked question, and one on leaving.
+    commits = [c["at"] for c in calls(page, "LMSCommit")]
+    assert 1 < len(commits) <= checked + 2, len(commits)
+    gaps = [b - a for a, b in pairwise(commits[:-1])]
+    assert min(gaps, default=1000) >= 990, gaps
+    assert [c["name"] for c in calls(page)[-2:]] == ["LMSCommit", "LMSFinish"]
+    assert set_values(page, "cmi.core.exit")[-1] == ""  # passed: nothing to resume (RTE 3.4.4)
+    context.close()
+
+
+def test_undecodable_saved_data_never_lowers_what_the_lms_holds(browser, lms):
+    preset = {
+        "cmi.core.lesson_status": "passed",
+        "cmi.core.score.raw": "90",
+        "cmi.core.entry": "resume",
+        "cmi.suspend_data": "{not the launch page's format",
+    }
+    context, page, course = launch(browser, lms, preset=preset)
+    frame = course_frame(page)
+    frame.goto(frame.url.rsplit("/", 1)[0] + "/fremdrift.html")  # a page load and a visit recorded, no answer
+    expect(course.locator("article h1")).to_be_visible()
+    leave(page)
+    assert all(RANK[v] >= RANK["passed"] for v in set_values(page, "cmi.core.lesson_status"))
+    assert all(float(v) >= 90 for v in set_values(page, "cmi.core.score.raw"))
+    assert set_values(page, "cmi.suspend_data") == []
+    assert cmi(page, "cmi.core.lesson_status") == "passed" and cmi(page, "cmi.core.score.raw") == "90"
+    assert cmi(page, "cmi.suspend_data") == preset["cmi.suspend_data"]
+    assert ["LMSGetValue", ["cmi.core.entry"]] in [[c["name"], c["args"]] for c in calls(page)]
+    context.close()
+
+
+def test_leaving_unfinished_sets_session_time_and_suspend_before_finishing(browser, lms):
+    context, page, course = launch(browser, lms)
+    page.wait_for_timeout(1100)
+    leave(page)
+    names = [(c["name"], c["args"][0] if c["args"] else "") for c in calls(page)]
+    finish = names.index(("LMSFinish", ""))
+    session = names.index(("LMSSetValue", "cmi.core.session_time"))
+    exit_ = names.index(("LMSSetValue", "cmi.core.exit"))
+    assert session < finish and exit_ < finish
+    assert ("LMSCommit", "") in names[max(session, exit_) : finish]  # always one commit on leaving
+    time = set_values(page, "cmi.core.session_time")[-1]
+    assert CMITIMESPAN.match(time), time
+    hours, minutes, seconds = time.split(":")
+    assert 1.0 <= int(hours) * 3600 + int(minutes) * 60 + float(seconds) < 120, time
+    assert set_values(page, "cmi.core.exit") == ["suspend"]
+    context.close()
+
+
+def test_a_new_attempt_starts_at_the_front_page_and_a_resumed_one_where_it_was(browser, lms):
+    first = modules()[0]
+    where = f"moduler/{first.folder}/index.html"
+    context, page, _ = launch(browser, lms, preset={"cmi.core.entry": "ab-initio", "cmi.core.lesson_location": where})
+    assert course_frame(page).url.endswith("/course/index.html")
+    context.close()
+    context, page, _ = launch(browser, lms, preset={"cmi.core.entry": "resume", "cmi.core.lesson_location": where})
+    assert course_frame(page).url.endswith("/course/" + where)
+    context.close()
+
+
+HOSTILE_LOCATIONS = [
+    " //evil.example/",
+    "\t//evil.example/",
+    "\\\\evil.example/",
+    "/\\evil.example/",
+    "javascript:parent.parent.hacked=1",
+    " javascript:parent.parent.hacked=1",
+    "//evil.example/",
+    "../",
+    "../lms.html",
+    "http://evil.example/index.html",
+    "scorm.html",  # the launch page itself would open a second session inside the first
+]
+
+
+def test_a_stored_location_opens_only_pages_of_this_package(browser, lms):
+    context = browser.new_context()
+    for location in HOSTILE_LOCATIONS:
+        _, page, _ = launch(browser, lms, preset={"cmi.core.lesson_location": location}, context=context)
+        assert course_frame(page).url == lms["url"] + "course/index.html", location
+        assert page.evaluate("window.hacked") is None
+        page.close()
+    context.close()
+
+
+def test_a_refused_lms_initialize_is_told_and_nothing_is_reported(browser, lms):
+    context, page, course = launch(browser, lms, init=False)
+    sco = page.frame_locator("#sco")
+    expect(sco.get_by_role("status")).to_contain_text("læringsplattformen")
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_timeout(200)
+    assert [c["name"] for c in calls(page) if c["name"] != "LMSGetValue"] == ["LMSInitialize"]
+    context.close()
+
+
+def test_blocked_storage_keeps_the_course_running_and_the_lms_values(browser, lms):
+    context = browser.new_context()
+    # Storage blocked for the LMS's frames, as a browser's privacy settings can do.
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    preset = {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}
+    context, page, course = launch(browser, lms, preset=preset, context=context)
+    expect(page.frame_locator("#sco").get_by_role("status")).to_contain_text(
+        "lagre fremdriften"
+    )  # told, not lost silently
+    leave(page)
+    assert cmi(page, "cmi.core.lesson_status") == "passed" and cmi(page, "cmi.core.score.raw") == "100"
+    assert set_values(page, "cmi.suspend_data") == []
     context.close()
 
 
@@ -165,3 +299,26 @@ def test_offline_package_runs_from_a_folder(page, tmp_path):
     expect(page.locator('.kk-question[data-state="right"]')).to_have_count(len(bank.questions))
     page.goto((tmp_path / "kurs" / "fremdrift.html").as_uri())
     expect(page.locator(f'tr[data-module="{first.folder}"] .kk-progress__status')).to_contain_text("Fullført")
+
+
+def test_a_failed_restore_leaves_the_data_on_this_device_as_it_was(browser, lms):
+    context, page, course = launch(browser, lms)
+    first = modules()[0]
+    bank = banks()[first.meta.bank]
+    frame = course_frame(page)
+    frame.goto(frame.url.rsplit("/", 1)[0] + f"/moduler/{first.folder}/quiz.html")
+    frame.locator(".kk-quiz[data-ready]").wait_for()
+    answer_all(frame, bank, len(bank.questions))
+    stored = "() => Object.keys(localStorage).filter(k => k.includes(':quiz:')).sort()"
+    before = frame.evaluate(stored)
+    assert before
+    page.close()
+    # The same browser, now with a full storage quota, launched by an LMS holding other data.
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    other = json.dumps({"f": 1, "p": [0, "", "", "", ""], "q": [[len(banks()) - 1, "xxxxxx", "", 0, 0, 0]]})
+    _, page, course = launch(browser, lms, preset={"cmi.suspend_data": other}, context=context)
+    assert course_frame(page).evaluate(stored) == before
+    expect(page.frame_locator("#sco").get_by_role("status")).to_contain_text("kunne ikke hentes inn")
+    context.close()

@@ -28,6 +28,8 @@ def scorm(settings: Settings, target: Path, pdfs: bool = True, engine: str = "mk
             # The learner-record format, shared with the theme: inlined, as the launch page cannot rely
             # on loading the theme's asset at runtime.
             record=(here.parents[1] / "theme" / "assets" / "krisesenterkurs" / "record.js").read_text(encoding="utf-8"),
+            # What to report when: a pure module of its own (tested with node), inlined the same way.
+            report=(here / "report.js").read_text(encoding="utf-8"),
             script=(here / "launch.js").read_text(encoding="utf-8"),
         )
         (site / "scorm.html").write_text(launch, encoding="utf-8")

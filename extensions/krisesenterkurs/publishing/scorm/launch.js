@@ -8,25 +8,45 @@
  * copy of the data. Without an LMS it just shows the course.
  *
  * The learner-record format (key names, record shapes, what counts as
- * completed, which stored links are safe) is the theme's record.js, which
- * publishing/scorm inlines into this page just before this script.
+ * completed, which stored links are safe) is the theme's record.js, and what
+ * to report when (never below the LMS's values at launch, exit, session time,
+ * commit batching, which stored locations may be opened) is report.js; the
+ * package inlines both into this page just before this script. The SCORM 1.2
+ * rules relied on are cited in report.js.
  */
 (function () {
   "use strict";
 
   var COURSE = JSON.parse(document.getElementById("kk-scorm-course").textContent);
   var frame = document.getElementById("kk-course-frame");
+  var notice = document.getElementById("kk-scorm-status");
   var rules = window.krisesenterkurs && window.krisesenterkurs.record;
-  if (!rules) {
+  var decisions = window.krisesenterkurs && window.krisesenterkurs.scormReport;
+  if (!rules || !decisions) {
     // Without the format nothing can be read or reported safely; the course itself still runs.
-    if (window.console) console.error("krisesenterkurs: the launch page is missing record.js");
+    if (window.console) console.error("krisesenterkurs: the launch page is missing record.js or report.js");
     frame.src = "index.html";
     return;
   }
   // This page sits at the root of the site, so the course's pages keep their data under this path.
   var ROOT = new URL(".", location.href);
+  var LAUNCH_PAGE = location.pathname.slice(ROOT.pathname.length);
   var PREFIX = rules.keyPrefix(ROOT.pathname);
   var LIMIT = 4096;
+  // Each commit is a request to the LMS's server: changes are sent at most once a second.
+  var COMMIT_INTERVAL = 1000;
+
+  // Told once, in the page, where a screen reader hears it too: progress the LMS will not get.
+  var told = {};
+  function tell(key, text) {
+    if (told[key] || !notice) return;
+    told[key] = true;
+    notice.hidden = false;
+    var line = document.createElement("span");
+    line.textContent = text;
+    if (notice.firstChild) notice.appendChild(document.createTextNode(" "));
+    notice.appendChild(line);
+  }
 
   function findAPI(win) {
     for (var hops = 0; win && hops < 500; hops++) {
@@ -62,18 +82,46 @@
     return out;
   }
 
-  // Replaces this course's entries with `data`; false when localStorage refused.
+  // Replaces this course's entries with `data`; false when localStorage refused, and then what
+  // this device held is put back rather than left half replaced (a full quota, say).
   function replaceEntries(data) {
-    var before = entries();
-    if (!before) return false;
+    var storage, before = {};
     try {
-      var storage = window.localStorage;
-      Object.keys(before).forEach(function (name) { storage.removeItem(PREFIX + name); });
-      Object.keys(data).forEach(function (name) { storage.setItem(PREFIX + name, JSON.stringify(data[name])); });
-      return true;
+      storage = window.localStorage;
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        if (rules.nameOf(key, ROOT.pathname)) before[key] = storage.getItem(key);
+      }
     } catch (e) {
       return false;
     }
+    // New entries are written first and old ones removed only once all are in: a write that fails
+    // (quota) changes nothing, and the ones already written are undone.
+    var written = [];
+    try {
+      Object.keys(data).forEach(function (name) {
+        storage.setItem(PREFIX + name, JSON.stringify(data[name]));
+        written.push(PREFIX + name);
+      });
+      Object.keys(before).forEach(function (key) { if (written.indexOf(key) === -1) storage.removeItem(key); });
+      return true;
+    } catch (e) {
+      try {
+        written.forEach(function (key) {
+          if (Object.prototype.hasOwnProperty.call(before, key)) storage.setItem(key, before[key]);
+          else storage.removeItem(key);
+        });
+      } catch (e2) { /* nothing more can be done; the learner is told */ }
+      return false;
+    }
+  }
+
+  // The learner's quiz records as one text: it changes only when they answer, retake, reset or
+  // import, not when they merely open pages (which records visits).
+  function quizState(data) {
+    if (!data) return null;
+    return JSON.stringify(Object.keys(data).filter(function (name) { return name.indexOf("quiz:") === 0; }).sort()
+      .map(function (name) { return [name, data[name]]; }));
   }
 
   /* ---------- a compact form of it for cmi.suspend_data (at most 4,096 characters) ---------- */
@@ -163,27 +211,56 @@
     }
   }
 
+  var lastCommit = null, pending = null;
+  function commit() {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    lastCommit = Date.now();
+    try { api.LMSCommit(""); } catch (e) { /* the LMS keeps what it has */ }
+  }
+  // Changes that come close together (one checked question writes several records, a page load
+  // its visit) go to the LMS in one commit.
+  function commitSoon() {
+    if (pending !== null) return;
+    var wait = decisions.commitDelay(lastCommit, Date.now(), COMMIT_INTERVAL);
+    if (wait === 0) commit();
+    else pending = setTimeout(commit, wait);
+  }
+
+  // What the LMS held when this session opened, and whether this device's copy of the learner's
+  // data is theirs to send: not when the LMS's copy could not be decoded or put in localStorage,
+  // until the learner acts (answers, retakes, resets or imports).
+  var atLaunch = { status: "", score: "" };
+  var localIsTheirs = true;
+  var launchQuizzes = null;
+
   var unreadable = false;  // said once, not after every page the learner opens
-  function sync() {
+  function sync(leaving) {
     var data = entries();
     var changed = false;
     if (data) {
+      var acted = quizState(data) !== launchQuizzes;
       var done = COURSE.modules.filter(function (m) { return rules.isCompleted(m, data[rules.quizName(m.bank)]); }).length;
-      var suspend = encode(data);
-      if (suspend.length <= LIMIT) changed = report("cmi.suspend_data", suspend) || changed;
-      else if (window.console) console.warn("krisesenterkurs: progress is too large for cmi.suspend_data", suspend.length);
+      var local = { status: done === COURSE.modules.length ? "passed" : "incomplete", score: Math.round((100 * done) / COURSE.modules.length) };
+      var chosen = decisions.decide(atLaunch, local, acted);
+      if (acted || localIsTheirs) {
+        var suspend = encode(data);
+        if (suspend.length <= LIMIT) changed = report("cmi.suspend_data", suspend) || changed;
+        else if (window.console) console.warn("krisesenterkurs: progress is too large for cmi.suspend_data", suspend.length);
+      }
       changed = report("cmi.core.score.min", 0) || changed;
       changed = report("cmi.core.score.max", 100) || changed;
-      changed = report("cmi.core.score.raw", Math.round((100 * done) / COURSE.modules.length)) || changed;
-      changed = report("cmi.core.lesson_status", done === COURSE.modules.length ? "passed" : "incomplete") || changed;
+      changed = report("cmi.core.score.raw", chosen.score) || changed;
+      changed = report("cmi.core.lesson_status", chosen.status) || changed;
     } else if (!unreadable) {
       // Reporting the empty data would overwrite what the LMS holds from an earlier visit.
       unreadable = true;
       if (window.console) console.warn("krisesenterkurs: localStorage cannot be read; the LMS keeps the progress it has");
+      tell("storage", "Nettleseren lar ikke kurset lagre fremdriften din, så det du gjør nå, blir ikke registrert i læringsplattformen. Det som allerede er registrert der, beholdes.");
     }
     var path = framePath();
     if (path) changed = report("cmi.core.lesson_location", path) || changed;
-    if (changed) { try { api.LMSCommit(""); } catch (e) { /* the LMS keeps what it has */ } }
+    if (changed && !leaving) commitSoon();
   }
 
   if (!api) {
@@ -191,12 +268,27 @@
     return;
   }
 
-  api.LMSInitialize("");
-  var status = get("cmi.core.lesson_status");
-  reported["cmi.core.lesson_status"] = status;
-  if (status === "" || status === "not attempted") {
+  var started = Date.now();
+  var opened = false;
+  try {
+    var answer = api.LMSInitialize("");
+    opened = answer === true || String(answer) === "true";
+  } catch (e) { /* refused, as below */ }
+  if (!opened) {
+    // Without a session nothing can be reported; the course still runs, and the learner knows.
+    if (window.console) console.warn("krisesenterkurs: LMSInitialize failed; nothing is reported to the LMS");
+    tell("init", "Kurset fikk ikke kontakt med læringsplattformen, så fremdriften din blir ikke registrert der nå. Den lagres i denne nettleseren. Lukk kurset og åpne det på nytt for å prøve igjen.");
+    frame.src = "index.html";
+    return;
+  }
+
+  var entry = get("cmi.core.entry");
+  atLaunch = { status: get("cmi.core.lesson_status"), score: get("cmi.core.score.raw") };
+  reported["cmi.core.lesson_status"] = atLaunch.status;
+  reported["cmi.core.score.raw"] = atLaunch.score;
+  if (decisions.rank(atLaunch.status) < decisions.rank("incomplete")) {
     report("cmi.core.lesson_status", "incomplete");
-    try { api.LMSCommit(""); } catch (e) { /* ignore */ }
+    commitSoon();
   }
   var saved = get("cmi.suspend_data");
   if (saved) {
@@ -208,24 +300,37 @@
     } catch (e) {
       if (window.console) console.warn("krisesenterkurs: the LMS's saved progress could not be read; it is kept until the learner acts", e);
     }
-    if (restored && !replaceEntries(restored) && window.console) {
-      console.warn("krisesenterkurs: the LMS's saved progress could not be put in localStorage; it is kept until the learner acts");
+    localIsTheirs = restored !== null && replaceEntries(restored);
+    if (!localIsTheirs) {
+      if (window.console) console.warn("krisesenterkurs: the LMS's saved progress could not be restored; it is kept until the learner acts");
+      tell("restore", "Fremdriften din fra læringsplattformen kunne ikke hentes inn her. Det som er registrert der, beholdes til du svarer på noe nytt.");
     }
   }
-  // The LMS hands back what it was given, but it is not trusted to be a page of this course.
-  frame.src = rules.safeLink(get("cmi.core.lesson_location")) || "index.html";
+  launchQuizzes = quizState(entries());
+
+  // A new attempt (entry "ab-initio") starts at the front page; a resumed one where the learner
+  // was. The LMS hands back what it was given, but it is not trusted to be a page of this course:
+  // record.js's filter first, then the address as the browser resolves it (report.js).
+  var stored = entry === "ab-initio" ? "" : get("cmi.core.lesson_location");
+  var link = stored ? rules.safeLink(stored, ROOT.href) : null;
+  frame.src = (link !== null && decisions.frameTarget(link, ROOT.href, LAUNCH_PAGE)) || "index.html";
 
   // localStorage writes in the course frame reach this page as storage events.
   window.addEventListener("storage", function (event) {
-    if (!event.key || event.key.indexOf(PREFIX) === 0) sync();
+    if (!event.key || event.key.indexOf(PREFIX) === 0) sync(false);
   });
-  frame.addEventListener("load", sync);
+  frame.addEventListener("load", function () { sync(false); });
 
   var finished = false;
   function finish() {
     if (finished) return;
     finished = true;
-    sync();
+    sync(true);
+    // Written before LMSFinish, which closes the session: the LMS adds session_time to the
+    // learner's total time, and exit "suspend" makes the next launch a resume.
+    set("cmi.core.session_time", decisions.sessionTime(Date.now() - started));
+    set("cmi.core.exit", decisions.exitValue(reported["cmi.core.lesson_status"]));
+    commit();
     try { api.LMSFinish(""); } catch (e) { /* ignore */ }
   }
   window.addEventListener("pagehide", finish);
