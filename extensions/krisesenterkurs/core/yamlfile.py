@@ -104,11 +104,14 @@ def read_yaml(
     strip: bool = False,
     holds: str = "the bank (id, title, questions)",
     split_hint: str = "split it into smaller banks",
+    value_problems: list[Problem] | None = None,
 ) -> tuple[object, yaml.Node]:
     """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem.
 
     `strip` removes blanks around every text value (what the course's models expect); `holds` says
-    what the file should contain, for the messages about an empty file."""
+    what the file should contain, for the messages about an empty file. With `value_problems`, values
+    that cannot be read (a bad date) are added there and left as None, so the caller can list them
+    with the model's own mistakes instead of stopping at the first."""
     file = display_path(path)
     try:
         raw = path.read_bytes()
@@ -160,6 +163,8 @@ def read_yaml(
     finally:
         if loader is not None:
             loader.dispose()
-    if problems:
+    if problems and value_problems is None:
         raise CourseError(problems)
+    if value_problems is not None:
+        value_problems.extend(problems)
     return data, node
