@@ -88,3 +88,20 @@ def test_version_and_dates_are_checked(course):
         course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2, version="ny", updated="i går"))
     )
     assert "andre/module.yml:4: 'version'" in message and "andre/module.yml:5: 'updated'" in message
+
+
+def test_every_mistake_of_a_module_yml_is_listed_not_only_a_bad_date(tmp_path):
+    from krisesenterkurs.core.errors import CourseError
+    from krisesenterkurs.course.modules import load_modules
+
+    folder = tmp_path / "moduler" / "en"
+    folder.mkdir(parents=True)
+    (folder / "module.yml").write_text(
+        'title: ""\nnumber: 0\nbank: test\nversion: "1.0"\nupdated: 2026-13-45\nreview_by: 2027-01-01\n'
+        "editor: RVTS Sør\nchanges:\n  - version: x\n    date: 2026-01-01\n    text: Ny.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CourseError) as e:
+        load_modules(tmp_path / "moduler", None)
+    lines = sorted(p.line for p in e.value.problems)
+    assert lines == [1, 2, 5, 9], [str(p) for p in e.value.problems]

@@ -19,7 +19,7 @@ from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..course.glossary import course_glossary, load_glossary
 from ..course.modules import course_modules, load_modules
-from ..quiz.banks import course_banks, load_banks, unused_banks
+from ..quiz.banks import course_banks, load_banks, unknown_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
 from ..quiz.learnmore import learn_more_problems
 from ..quiz.schema import bank_json_schema
@@ -66,6 +66,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             )
         )
     if banks is not None:
+        problems.extend(unknown_banks(settings, banks))
         if settings.modules.is_dir():
             try:
                 course_modules(settings)
@@ -73,6 +74,13 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
                 problems.extend(e.problems)
         problems.extend(unused_banks(settings, banks))
         problems.extend(learn_more_problems(settings, banks))
+    elif settings.modules.is_dir():
+        # The banks have mistakes of their own; the modules' files are still checked, without
+        # the checks that need the banks, so every mistake is listed in one run.
+        try:
+            load_modules(settings.modules, None)
+        except CourseError as e:
+            problems.extend(e.problems)
     if settings.glossary.exists():
         try:
             course_glossary(settings)

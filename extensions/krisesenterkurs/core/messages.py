@@ -162,18 +162,23 @@ def validate_file(
     the editor how the file should start when it is something else.
     """
     file = display_path(path)
-    data, lines = read_yaml(path, strip=True, holds=holds)
+    unreadable: list[Problem] = []
+    data, lines = read_yaml(path, strip=True, holds=holds, value_problems=unreadable)
     if not isinstance(data, expected):
-        raise CourseError(Problem(file, lines.start_mark.line + 1, shape_hint))
+        raise CourseError(unreadable or [Problem(file, lines.start_mark.line + 1, shape_hint)])
     try:
-        return validate(data, model, check)
+        result = validate(data, model, check)
     except Invalid as e:
-        problems = []
-        seen = set()
+        problems = list(unreadable)
+        # An unreadable value is left as None; the model's complaint about that None would repeat it.
+        seen: set[tuple[int | None, str | None]] = {(p.line, None) for p in unreadable}
         for issue in e.issues:
             line, qid = _walk(lines, data, issue.loc)
             p = Problem(file, line, _message(issue, data), qid)
-            if (p.line, p.message) not in seen:
+            if (p.line, p.message) not in seen and (p.line, None) not in seen:
                 seen.add((p.line, p.message))
                 problems.append(p)
         raise CourseError(sorted(problems, key=lambda p: p.line or 0)) from None
+    if unreadable:
+        raise CourseError(unreadable)
+    return result

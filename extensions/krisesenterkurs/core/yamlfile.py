@@ -30,7 +30,27 @@ def display_path(path: Path) -> str:
 _STR = "tag:yaml.org,2002:str"
 
 
-def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[Problem], strip: bool, depth: int = 0):
+ALIAS_MESSAGE = (
+    "YAML anchors and aliases (&name, *name) are not used in course files. "
+    "Fix: write the text out in full where it is needed."
+)
+
+
+def _build(
+    node: yaml.Node,
+    loader: yaml.SafeLoader,
+    file: str,
+    problems: list[Problem],
+    strip: bool,
+    seen: set[int],
+    depth: int = 0,
+):
+    # The composer hands back the anchored node itself for every alias, so a node met twice is an
+    # alias. Refusing it at once keeps the work linear: nested aliases would otherwise be built
+    # again for every use, and a few hundred bytes could expand to billions of values.
+    if id(node) in seen:
+        raise CourseError(Problem(file, node.start_mark.line + 1, ALIAS_MESSAGE))
+    seen.add(id(node))
     if depth > 50:
         raise CourseError(
             Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation.")
@@ -58,10 +78,10 @@ def _build(node: yaml.Node, loader: yaml.SafeLoader, file: str, problems: list[P
                     )
                 )
                 continue
-            data[key] = _build(value_node, loader, file, problems, strip, depth + 1)
+            data[key] = _build(value_node, loader, file, problems, strip, seen, depth + 1)
         return data
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loader, file, problems, strip, depth + 1) for item in node.value]
+        return [_build(item, loader, file, problems, strip, seen, depth + 1) for item in node.value]
     # Most values are text, which needs no constructing (a large part of the loading time).
     if node.tag == _STR:
         return node.value.strip() if strip else node.value
@@ -84,11 +104,14 @@ def read_yaml(
     strip: bool = False,
     holds: str = "the bank (id, title, questions)",
     split_hint: str = "split it into smaller banks",
+    value_problems: list[Problem] | None = None,
 ) -> tuple[object, yaml.Node]:
     """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem.
 
     `strip` removes blanks around every text value (what the course's models expect); `holds` says
-    what the file should contain, for the messages about an empty file."""
+    what the file should contain, for the messages about an empty file. With `value_problems`, values
+    that cannot be read (a bad date) are added there and left as None, so the caller can list them
+    with the model's own mistakes instead of stopping at the first."""
     file = display_path(path)
     try:
         raw = path.read_bytes()
@@ -112,7 +135,7 @@ def read_yaml(
         if node is None:
             raise CourseError(Problem(file, 1, f"holds no YAML data. Fix: write {holds}."))
         problems: list[Problem] = []
-        data = _build(node, loader, file, problems, strip)
+        data = _build(node, loader, file, problems, strip, set())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         mark_line = mark.line + 1 if mark else None
@@ -140,6 +163,8 @@ def read_yaml(
     finally:
         if loader is not None:
             loader.dispose()
-    if problems:
+    if problems and value_problems is None:
         raise CourseError(problems)
+    if value_problems is not None:
+        value_problems.extend(problems)
     return data, node

@@ -54,7 +54,9 @@ class Module:
     path: Path
 
 
-def load_modules(directory: Path, banks: dict[str, LoadedBank]) -> list[Module]:
+def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[Module]:
+    """The modules, checked against the banks; with `banks` None (they have mistakes of their own)
+    only each module.yml itself is checked."""
     directory = Path(directory)
     if not directory.is_dir():
         raise CourseError(
@@ -90,6 +92,8 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank]) -> list[Module]:
             problems.extend(e.problems)
             continue
         where = display_path(meta_path)
+        if banks is None:
+            continue
         if meta.bank not in banks:
             problems.append(
                 Problem(
@@ -104,7 +108,16 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank]) -> list[Module]:
             for p in folder.glob("*.md")
             if any(b.argument == meta.bank for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz"))
         )
+        misnamed = any(
+            b.argument and b.argument not in banks
+            for p in folder.glob("*.md")
+            for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz")
+        )
+        # A page that names a bank the course lacks is reported at its own line (a typo in the id);
+        # "no page places the bank" would send the editor to module.yml instead.
         if not pages:
+            if misnamed:
+                continue
             problems.append(
                 Problem(
                     where,

@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import io
 import os
-import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
+from ..core.errors import CourseError, Problem
 from ..core.settings import Settings, current
 from ..course.handout import pdf_name
 
@@ -47,10 +47,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def serve_folder(site: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> tuple[ThreadingHTTPServer, str]:
     """Serve a folder on a free loopback port, in a background thread: (server, base URL)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    # Bound once, on port 0, and kept: choosing a number, closing it and binding again lets
+    # another process take the port in between.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{port}/"
 
@@ -64,20 +64,38 @@ def handout_pages(site: Path, modules_in_site: str = "moduler") -> list[tuple[st
 
 def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None = None) -> list[Path]:
     """Write the PDFs into the built site; return their paths."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader, PdfWriter
 
     settings = settings or current()
     site = Path(site)
     if not (site / "index.html").exists():
-        raise FileNotFoundError(f"{site} holds no built site (no index.html). Build it first with 'mkdocs build'.")
+        raise CourseError(
+            Problem(
+                str(site),
+                None,
+                "holds no built site (no index.html). Fix: build it first with 'krisesenterkurs build'.",
+            )
+        )
     server, base = serve_folder(site)
     written = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
-            )
+            executable = chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+            try:
+                browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            except PlaywrightError as e:
+                # Playwright's message runs to many lines of call log; the editor needs the first.
+                first = next((line.strip() for line in str(e).splitlines() if line.strip()), "no reason given")
+                raise CourseError(
+                    Problem(
+                        executable,
+                        None,
+                        f"Chromium did not start ({first}). "
+                        "Fix: install Debian's chromium, or name another with --chromium or CHROMIUM_PATH.",
+                    )
+                ) from None
             page = browser.new_page()
             page.emulate_media(media="print")
 

@@ -95,3 +95,23 @@ def unused_banks(settings: Settings, banks: dict[str, LoadedBank]) -> list[Probl
         for bank_id, loaded in sorted(banks.items())
         if bank_id not in used
     ]
+
+
+def unknown_bank_message(bank_id: str, banks: dict[str, LoadedBank], settings: Settings) -> str:
+    known = ", ".join(sorted(banks)) or "none"
+    return (
+        f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; "
+        f"or add {settings.course.quizzes}/{bank_id}.yml."
+    )
+
+
+def unknown_banks(settings: Settings, banks: dict[str, LoadedBank]) -> list[Problem]:
+    """Pages that place a bank the course does not have, at the block's own line."""
+    from ..core import blocks
+
+    return [
+        Problem(display_path(path), p.line, unknown_bank_message(p.argument, banks, settings))
+        for path, _ in settings.pages()
+        for p in blocks.placements(path.read_text(encoding="utf-8"), "quiz")
+        if p.argument and p.argument not in banks
+    ]

@@ -25,7 +25,7 @@ from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
 from ..core.page import current_page, href_to_page
 from ..core.settings import current
-from .banks import course_banks
+from .banks import course_banks, unknown_bank_message
 from .learnmore import link_title
 from .render import render_quiz
 
@@ -95,11 +95,7 @@ class QuizBlock(Block):
         settings = current(self.config["config_file"])
         banks = course_banks(settings)
         if bank_id not in banks:
-            known = ", ".join(sorted(banks)) or "none"
-            self._fail(
-                f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; "
-                f"or add {settings.course.quizzes}/{bank_id}.yml."
-            )
+            self._fail(unknown_bank_message(bank_id, banks, settings))
         bank = banks[bank_id].bank
         wanted = self.options["questions"]
         missing = [q for q in wanted if bank.question(q) is None]

@@ -1,0 +1,82 @@
+"""Editors' mistakes in the real course: exactly the one-line messages, with both engines and `check`.
+
+The broken-input corpus uses a fixture site; these run on a copy of the real course, whose
+extensions (progress, glossary, versions, handout) read the course's files too."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+
+STACK = re.compile(r'^\s*File "|Traceback|Failed to load extension', re.M)
+CLI = [sys.executable, "-m", "krisesenterkurs.cli"]
+
+
+def real_course(tmp_path: Path) -> Path:
+    root = tmp_path / "kurs"
+    root.mkdir()
+    for name in ("mkdocs.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, root / name)
+    for name in ("course", "quizzes", "scenarios", "source", "extensions"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(root: Path, *args: str):
+    return subprocess.run([*CLI, "--project", str(root), *args], cwd=root, capture_output=True, text=True, timeout=300)
+
+
+def mistakes(root: Path) -> None:
+    """One representative mistake in each kind of course file."""
+    edit(root / "quizzes" / "mandat.yml", "answer: true", "answer: ja")
+    edit(root / "course" / "moduler" / "mandat" / "module.yml", "updated: 2026-11-27", "updated: 2026-13-45")
+    edit(root / "glossary.yml", "term:", "term: [")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_build_with_mistakes_prints_only_the_one_line_messages(tmp_path, engine):
+    root = real_course(tmp_path)
+    mistakes(root)
+    result = run(root, "build", "--engine", engine, "--site-dir", str(tmp_path / "site"))
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert not STACK.search(out), out
+    assert "quizzes/mandat.yml:" in out or "glossary.yml:" in out, out
+
+
+def test_check_prints_and_counts_each_problem_once(tmp_path):
+    root = real_course(tmp_path)
+    mistakes(root)
+    result = run(root, "check")
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert not STACK.search(out), out
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("warning:")]
+    assert len(lines) == len(set(lines)), out
+    assert f"{len(lines)} problem(s)" in result.stderr
+    assert any(line.startswith("quizzes/mandat.yml:") for line in lines), out
+    assert any(line.startswith("course/moduler/mandat/module.yml:") for line in lines), out
+    assert any(line.startswith("glossary.yml:") for line in lines), out
+
+
+def test_a_page_naming_a_missing_bank_gets_the_documented_message(tmp_path):
+    root = real_course(tmp_path)
+    edit(root / "course" / "moduler" / "mandat" / "quiz.md", "/// quiz | mandat", "/// quiz | mandatt")
+    result = run(root, "check")
+    assert result.returncode == 1
+    assert "course/moduler/mandat/quiz.md:5: there is no question bank with id 'mandatt'." in result.stdout, (
+        result.stdout
+    )
+    assert "no page of this module places its bank" not in result.stdout
