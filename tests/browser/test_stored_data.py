@@ -124,3 +124,17 @@ def test_blocked_storage_raises_no_error_on_any_kind_of_page(page, base_url):
     page.goto(base_url + "fremdrift/")
     expect(page.locator(".kk-progress__notice")).to_contain_text("kan ikke lagres")
     assert errors == [], errors
+
+
+def test_blocked_storage_keeps_the_theme_scripts_and_the_light_dark_switch(page, base_url):
+    # The theme's own snippets (template overrides) read storage too: nothing of theirs may throw.
+    page.add_init_script(BLOCKED_STORAGE)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url)
+    page.wait_for_load_state("load")
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).not_to_have_attribute("data-md-color-scheme", before or "")
+    assert errors == [], errors
