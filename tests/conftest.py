@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from tests.support import COURSE, free_port, serve
+from tests.support import COURSE, serve, url
 
 ENGINE = os.environ.get("KK_ENGINE", "mkdocs")
 
@@ -32,15 +32,15 @@ def served_course(tmp_path_factory):
     """The real course, built once with site_url set to the loopback address it is served from."""
     from krisesenterkurs.publishing.engines import run
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     dest = tmp_path_factory.mktemp("course-site") / "site"
-    result = run(COURSE, dest, engine=ENGINE, site_url=url)
-    assert result.returncode == 0, result.stderr
-    server = serve(dest, port)
-    yield {"url": url, "dir": dest, "log": result.stderr, "engine": ENGINE}
-    server.shutdown()
-    server.server_close()
+    server = serve(dest)
+    try:
+        result = run(COURSE, dest, engine=ENGINE, site_url=url(server))
+        assert result.returncode == 0, result.stderr
+        yield {"url": url(server), "dir": dest, "log": result.stderr, "engine": ENGINE}
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # --- Playwright (pytest-playwright) with Debian's Chromium ---------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -35,12 +34,6 @@ def run_build(config_dir: Path, dest: Path, *, site_url: str | None = None, stri
     return subprocess.run(cmd, cwd=config_dir, env=env, capture_output=True, text=True, timeout=300)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def __init__(self, request, client_address, server):
         # The server's current folder, so a test can publish a new build on the same address.
@@ -50,12 +43,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, port: int) -> ThreadingHTTPServer:
-    """Serve a folder on loopback; set `server.directory` to serve another one from then on."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), _QuietHandler)
+def serve(directory: Path) -> ThreadingHTTPServer:
+    """Serve a folder on loopback; set `server.directory` to serve another one from then on.
+
+    The server binds port 0 and keeps that socket (choosing a free port, closing it and binding
+    it again would let another process take it in between); start it before building a site
+    whose `site_url` must name its address (`url(server)`): the folder may come later."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
     server.directory = directory
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def url(server: ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def course_config(

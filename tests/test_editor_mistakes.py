@@ -29,9 +29,11 @@ def real_course(tmp_path: Path) -> Path:
 
 
 def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first match of the pattern `old` (a whole line when it starts with ^)."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, path
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    changed, count = re.subn(old, new, text, count=1, flags=re.M)
+    assert count == 1, (path, old)
+    path.write_text(changed, encoding="utf-8")
 
 
 def run(root: Path, *args: str):
@@ -41,7 +43,7 @@ def run(root: Path, *args: str):
 def mistakes(root: Path) -> None:
     """One representative mistake in each kind of course file."""
     edit(root / "quizzes" / "mandat.yml", "answer: true", "answer: ja")
-    edit(root / "course" / "moduler" / "mandat" / "module.yml", "updated: 2026-11-27", "updated: 2026-13-45")
+    edit(root / "course" / "moduler" / "mandat" / "module.yml", r"^updated: .*$", "updated: 2026-13-45")
     edit(root / "glossary.yml", "term:", "term: [")
 
 
@@ -73,7 +75,7 @@ def test_check_prints_and_counts_each_problem_once(tmp_path):
 
 def test_a_page_naming_a_missing_bank_gets_the_documented_message(tmp_path):
     root = real_course(tmp_path)
-    edit(root / "course" / "moduler" / "mandat" / "quiz.md", "/// quiz | mandat", "/// quiz | mandatt")
+    edit(root / "course" / "moduler" / "mandat" / "quiz.md", re.escape("/// quiz | mandat"), "/// quiz | mandatt")
     result = run(root, "check")
     assert result.returncode == 1
     assert "course/moduler/mandat/quiz.md:5: there is no question bank with id 'mandatt'." in result.stdout, (

@@ -62,7 +62,7 @@ MISTAKES = {
     "unknown type": (BANK, in_question("reetablering-ansvar", "type: truefalse", "type: santusant")),
     "version and date": (
         MODULE,
-        lambda t: t.replace('version: "1.0"\nupdated: 2026-11-27', "version: 1.1\nupdated: 27.11.2026", 1),
+        lambda t: re.sub(r"^version: .*\nupdated: .*$", "version: 1.1\nupdated: 27.11.2026", t, count=1, flags=re.M),
     ),
 }
 

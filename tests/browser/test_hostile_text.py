@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 import krisesenterkurs
 from tests.banks import VALID
-from tests.support import free_port, run_build, serve
+from tests.support import run_build, serve
+from tests.support import url as address
 
 # mkdocs_only: its fixture site is built with MkDocs; the Zensical run would repeat it unchanged.
 pytestmark = [pytest.mark.browser, pytest.mark.mkdocs_only]
@@ -54,12 +55,10 @@ def hostile_site(tmp_path_factory):
         for i, text in enumerate(HOSTILE)
     ]
     (root / "quizzes" / "test.yml").write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    result = run_build(root, root / "out", site_url=url)
+    server = serve(root / "out")
+    result = run_build(root, root / "out", site_url=address(server))
     assert result.returncode == 0, result.stderr
-    server = serve(root / "out", port)
-    yield url
+    yield address(server)
     server.shutdown()
     server.server_close()
 

@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.quizpage import answer_all, banks, modules, quiz_url
-from tests.support import COURSE, ROOT, free_port, serve
+from tests.support import COURSE, ROOT, serve
+from tests.support import url as address
 
 # mkdocs_only: the package is built with MkDocs (the default engine); the Zensical run would repeat it unchanged.
 pytestmark = [pytest.mark.browser, pytest.mark.mkdocs_only]
@@ -44,9 +45,8 @@ def lms(tmp_path_factory):
         names = zf.namelist()
     shutil.copy(LMS / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js", root)
     shutil.copy(LMS / "lms.html", root)
-    port = free_port()
-    server = serve(root, port)
-    yield {"url": f"http://127.0.0.1:{port}/", "root": root, "names": names}
+    server = serve(root)
+    yield {"url": address(server), "root": root, "names": names}
     server.shutdown()
     server.server_close()
 

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.quizpage import banks, modules, quiz_url, take_quiz
-from tests.support import ROOT, free_port, run_build, serve
+from tests.support import ROOT, run_build, serve
+from tests.support import url as address
 
 pytestmark = pytest.mark.browser
 MODULES = modules()
@@ -97,9 +98,9 @@ def test_indicator_and_navigation_marks_follow_without_a_reload(page, base_url):
 @pytest.fixture
 def two_versions(tmp_path_factory):
     """The course built twice for one address: as it is, and with one question of the first bank edited."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     before = tmp_path_factory.mktemp("before")
+    server = serve(before)
+    url = address(server)
     assert run_build(ROOT, before, site_url=url).returncode == 0
     project = tmp_path_factory.mktemp("edited") / "project"
     shutil.copytree(ROOT, project, symlinks=True, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__"))
@@ -111,7 +112,6 @@ def two_versions(tmp_path_factory):
     after = tmp_path_factory.mktemp("after")
     result = run_build(project, after, site_url=url)
     assert result.returncode == 0, result.stderr
-    server = serve(before, port)
     yield {"url": url, "server": server, "after": after}
     server.shutdown()
     server.server_close()
