@@ -223,17 +223,13 @@ def test_a_new_attempt_starts_at_the_front_page_and_a_resumed_one_where_it_was(b
     context.close()
 
 
+# One of each kind in the browser (a launch each is slow); tests/js/scorm_report.test.js runs the
+# same rule (frameTarget) over many more.
 HOSTILE_LOCATIONS = [
-    " //evil.example/",
     "\t//evil.example/",
-    "\\\\evil.example/",
     "/\\evil.example/",
-    "javascript:parent.parent.hacked=1",
     " javascript:parent.parent.hacked=1",
-    "//evil.example/",
-    "../",
     "../lms.html",
-    "http://evil.example/index.html",
     "scorm.html",  # the launch page itself would open a second session inside the first
 ]
 
