@@ -15,6 +15,15 @@ from .yamlfile import read_yaml
 
 
 def locator(path: Path) -> Callable[[tuple], int]:
-    """A function from a place in the file ('nodes', 3, 'choices', 0, 'next') to its line."""
-    data, root = read_yaml(path, strip=True)
-    return lambda loc: _walk(root, data, tuple(loc))[0]
+    """A function from a place in the file ('nodes', 3, 'choices', 0, 'next') to its line.
+
+    The file is read again only when a line is first asked for: checks that find nothing pay nothing."""
+    parsed: list = []
+
+    def line(loc: tuple) -> int:
+        if not parsed:
+            parsed.extend(read_yaml(path, strip=True))
+        data, root = parsed
+        return _walk(root, data, tuple(loc))[0]
+
+    return line

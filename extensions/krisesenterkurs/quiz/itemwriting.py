@@ -16,8 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 from ..core.errors import Problem
+from ..core.locate import locator
 from ..core.yamlfile import display_path
-from .locations import bank_lines
 from .schema import Bank, MultipleQuestion, SingleQuestion, TrueFalseQuestion
 
 LONG_KEY_RATIO = 1.5  # a key this much longer than every distractor stands out
@@ -43,11 +43,11 @@ def _normal(text: str) -> str:
 def item_flaws(bank: Bank, path: Path) -> list[Problem]:
     """Every item-writing flaw of one bank, as warnings with file, line, question and fix."""
     file = display_path(path)
-    lines = bank_lines(path)
+    line_of = locator(path)
     flaws: list[Problem] = []
 
     def at(qi: int, message: str, oi: int | None = None) -> None:
-        line = lines.option(qi, oi) if oi is not None else lines.question(qi)
+        line = line_of(("questions", qi, "options", oi) if oi is not None else ("questions", qi))
         flaws.append(Problem(file, line, message, question=bank.questions[qi].id))
 
     singles: list[tuple[int, SingleQuestion]] = []
@@ -94,7 +94,7 @@ def item_flaws(bank: Bank, path: Path) -> list[Problem]:
                 )
 
     def bank_level(message: str) -> None:
-        flaws.append(Problem(file, lines.questions_key, message))
+        flaws.append(Problem(file, line_of(("questions",)), message))
 
     if len(singles) >= 3:
         longest = [

@@ -15,9 +15,9 @@ from markdown.extensions.toc import slugify, unique
 
 from ..core.cache import cached
 from ..core.errors import Problem
+from ..core.locate import locator
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
-from .locations import bank_lines
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _ATTR_ID = re.compile(r"[ \t]*\{[^}]*?#([\w-]+)[^}]*\}[ \t]*$")
@@ -88,7 +88,7 @@ def learn_more_problems(settings: Settings, banks) -> list[Problem]:
     pages = course_headings(settings)
     problems = []
     for loaded in banks.values():
-        lines = None
+        line_of = locator(loaded.path)  # read only if a link is wrong
         for qi, q in enumerate(loaded.bank.questions):
             if not q.learn_more:
                 continue
@@ -107,6 +107,6 @@ def learn_more_problems(settings: Settings, banks) -> list[Problem]:
                 )
             else:
                 continue
-            lines = lines or bank_lines(loaded.path)
-            problems.append(Problem(display_path(loaded.path), lines.field(qi, "learn_more"), message, question=q.id))
+            line = line_of(("questions", qi, "learn_more"))
+            problems.append(Problem(display_path(loaded.path), line, message, question=q.id))
     return problems
