@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from markdown.preprocessors import Preprocessor
+
 END = re.compile(r"^ {0,3}/{3,}\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -49,3 +51,29 @@ def placements(text: str | list[str], name: str) -> list[Placement]:
         if match:
             found.append(Placement(number, (match.group("arg") or "").strip()))
     return found
+
+
+class LineFinder(Preprocessor):
+    """Remembers the source line of each block of one kind on a page, so errors can name it.
+
+    Blocks see the page after other preprocessors have changed it, so the lines are taken
+    from the original text here, before anything else runs. The n-th block the Blocks API
+    meets is the n-th found here (those in fenced examples are not blocks); `next_line`
+    hands them out in that order.
+    """
+
+    def __init__(self, md, name: str):
+        super().__init__(md)
+        self.name = name
+
+    def run(self, lines: list[str]) -> list[str]:
+        found = getattr(self.md, "kk_block_lines", None)
+        if found is None:
+            found = self.md.kk_block_lines = {}
+        found[self.name] = iter([p.line for p in placements(lines, self.name)])
+        return lines
+
+
+def next_line(md, name: str) -> int | None:
+    """The source line of the next `name` block the Blocks API validates (None if unknown)."""
+    return next(getattr(md, "kk_block_lines", {}).get(name, iter(())), None)

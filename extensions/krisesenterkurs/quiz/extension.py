@@ -16,7 +16,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -40,20 +39,6 @@ def _type_id_list(value) -> list[str]:
     return value
 
 
-class LineFinder(Preprocessor):
-    """Remembers the source line of each `/// quiz` block, so errors can name it.
-
-    Blocks see the page after other preprocessors have changed it, so the lines are
-    taken from the original text here, before anything else runs. The n-th quiz block
-    the Blocks API meets is the n-th found here (those in fenced examples are not blocks).
-    """
-
-    def run(self, lines: list[str]) -> list[str]:
-        self.md.kk_quiz_lines = [p.line for p in blocks.placements(lines, NAME)]
-        self.md.kk_quiz_seen = 0
-        return lines
-
-
 class QuizBlock(Block):
     NAME = NAME
     ARGUMENT = None  # checked in _validate so a missing id is an error, not silent text
@@ -65,10 +50,7 @@ class QuizBlock(Block):
     def _validate(self, parent, arg, **options) -> bool:
         # The Blocks API silently renders an invalid block as text; for a quiz that
         # would be a broken page that builds fine, so stop the build instead.
-        lines = getattr(self.md, "kk_quiz_lines", [])
-        seen = getattr(self.md, "kk_quiz_seen", 0)
-        self._line = lines[seen] if seen < len(lines) else None
-        self.md.kk_quiz_seen = seen + 1
+        self._line = blocks.next_line(self.md, NAME)
         bank_id = (arg or "").strip()
         if not bank_id:
             self._fail("'/// quiz' needs a bank id. Fix: write '/// quiz | <bank id>', e.g. '/// quiz | mandat'.")
@@ -144,7 +126,7 @@ class QuizExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         # Nothing is read here: MkDocs makes the extension while it validates its configuration,
         # before the plugin runs, and a mistake in a bank would then print Python's stack.
-        md.preprocessors.register(LineFinder(md), "kk_quiz_lines", 1000)
+        md.preprocessors.register(blocks.LineFinder(md, NAME), "kk_quiz_lines", 1000)
         block_mgr.register(QuizBlock, self.getConfigs())
 
 

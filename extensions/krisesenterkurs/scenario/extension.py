@@ -14,7 +14,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -30,15 +29,6 @@ from .scenarios import course_scenarios
 NAME = "scenario"
 
 
-class LineFinder(Preprocessor):
-    """The source line of each `/// scenario` block, taken before other preprocessors change the page."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        self.md.kk_scenario_lines = [p.line for p in blocks.placements(lines, NAME)]
-        self.md.kk_scenario_seen = 0
-        return lines
-
-
 class ScenarioBlock(Block):
     NAME = NAME
     ARGUMENT = None  # checked in _validate so a missing id is an error, not silent text
@@ -49,10 +39,7 @@ class ScenarioBlock(Block):
 
     def _validate(self, parent, arg, **options) -> bool:
         # The Blocks API silently renders an invalid block as text: stop the build instead.
-        lines = getattr(self.md, "kk_scenario_lines", [])
-        seen = getattr(self.md, "kk_scenario_seen", 0)
-        self._line = lines[seen] if seen < len(lines) else None
-        self.md.kk_scenario_seen = seen + 1
+        self._line = blocks.next_line(self.md, NAME)
         scenario_id = (arg or "").strip()
         if not scenario_id:
             self._fail(
@@ -113,7 +100,7 @@ class ScenarioExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         # Nothing is read here: MkDocs makes the extension while it validates its configuration.
-        md.preprocessors.register(LineFinder(md), "kk_scenario_lines", 1000)
+        md.preprocessors.register(blocks.LineFinder(md, NAME), "kk_scenario_lines", 1000)
         block_mgr.register(ScenarioBlock, self.getConfigs())
 
 
