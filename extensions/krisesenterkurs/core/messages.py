@@ -182,3 +182,35 @@ def validate_file(
     if unreadable:
         raise CourseError(unreadable)
     return result
+
+
+def load_folder(directory: Path, load, kind: str) -> dict[str, tuple[Any, Path]]:
+    """Every course file of one kind in a folder (`*.yml`, `*.yaml`), by its id: {id: (model, path)}.
+
+    All files are read before failing, so an editor sees every problem of every file at once;
+    `kind` names the files in the message about an id used twice ("bank", "scenario").
+    """
+    found: dict[str, tuple[Any, Path]] = {}
+    problems: list[Problem] = []
+    for path in sorted(Path(directory).iterdir()):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        try:
+            model = load(path)
+        except CourseError as e:
+            problems.extend(e.problems)
+            continue
+        if model.id in found:
+            other = display_path(found[model.id][1])
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    f"{kind} id '{model.id}' is already used by {other}. Fix: give each {kind} its own id.",
+                )
+            )
+            continue
+        found[model.id] = (model, path)
+    if problems:
+        raise CourseError(problems)
+    return found

@@ -9,7 +9,7 @@ import msgspec
 
 from ..core.cache import cached
 from ..core.errors import CourseError, Problem
-from ..core.messages import validate_file
+from ..core.messages import load_folder, validate_file
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from .schema import Bank
@@ -47,30 +47,8 @@ def load_banks(directory: Path, pass_mark: int = 80) -> dict[str, LoadedBank]:
                 "set 'extra.course.quizzes' in mkdocs.yml to the folder that holds the question banks.",
             )
         )
-    banks: dict[str, LoadedBank] = {}
-    problems: list[Problem] = []
-    for path in sorted(directory.iterdir()):
-        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
-            continue
-        try:
-            bank = load_bank(path, pass_mark)
-        except CourseError as e:
-            problems.extend(e.problems)
-            continue
-        if bank.id in banks:
-            other = display_path(banks[bank.id].path)
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    f"bank id '{bank.id}' is already used by {other}. Fix: give each bank its own id.",
-                )
-            )
-            continue
-        banks[bank.id] = LoadedBank(bank, path)
-    if problems:
-        raise CourseError(problems)
-    return banks
+    loaded = load_folder(directory, lambda path: load_bank(path, pass_mark), "bank")
+    return {bank_id: LoadedBank(bank, path) for bank_id, (bank, path) in loaded.items()}
 
 
 def course_banks(settings: Settings) -> dict[str, LoadedBank]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..core.cache import cached
 from ..core.errors import CourseError, Problem
-from ..core.messages import validate_file
+from ..core.messages import load_folder, validate_file
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from .graph import graph_problems
@@ -42,30 +42,8 @@ def load_scenarios(directory: Path) -> dict[str, LoadedScenario]:
     directory = Path(directory)
     if not directory.is_dir():
         return {}
-    found: dict[str, LoadedScenario] = {}
-    problems: list[Problem] = []
-    for path in sorted(directory.iterdir()):
-        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
-            continue
-        try:
-            scenario = load_scenario(path)
-        except CourseError as e:
-            problems.extend(e.problems)
-            continue
-        if scenario.id in found:
-            other = display_path(found[scenario.id].path)
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    f"scenario id '{scenario.id}' is already used by {other}. Fix: give each its own id.",
-                )
-            )
-            continue
-        found[scenario.id] = LoadedScenario(scenario, path)
-    if problems:
-        raise CourseError(problems)
-    return found
+    loaded = load_folder(directory, load_scenario, "scenario")
+    return {sid: LoadedScenario(scenario, path) for sid, (scenario, path) in loaded.items()}
 
 
 def course_scenarios(settings: Settings) -> dict[str, LoadedScenario]:
