@@ -29,11 +29,14 @@ def engine():
 
 @pytest.fixture(scope="session")
 def served_course(tmp_path_factory):
-    """The real course, built once with site_url set to the loopback address it is served from."""
+    """The real course, built once with site_url set to the loopback address it is served from,
+    and served with the security headers README recommends (a strict Content-Security-Policy):
+    every browser test runs under them."""
     from krisesenterkurs.publishing.engines import run
+    from krisesenterkurs.publishing.hosting import SECURITY_HEADERS
 
     dest = tmp_path_factory.mktemp("course-site") / "site"
-    server = serve(dest)
+    server = serve(dest, SECURITY_HEADERS)
     try:
         result = run(COURSE, dest, engine=ENGINE, site_url=url(server))
         assert result.returncode == 0, result.stderr

@@ -42,15 +42,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def end_headers(self):
+        for name, value in self.server.headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
-def serve(directory: Path) -> ThreadingHTTPServer:
-    """Serve a folder on loopback; set `server.directory` to serve another one from then on.
+
+def serve(directory: Path, headers: dict[str, str] | None = None) -> ThreadingHTTPServer:
+    """Serve a folder on loopback, sending `headers` with every response (the browser tests pass
+    the security headers README recommends); set `server.directory` to serve another one from then on.
 
     The server binds port 0 and keeps that socket (choosing a free port, closing it and binding
     it again would let another process take it in between); start it before building a site
     whose `site_url` must name its address (`url(server)`): the folder may come later."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
     server.directory = directory
+    server.headers = headers or {}
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
+from krisesenterkurs.publishing.hosting import SECURITY_HEADERS
 from tests.browser.quizpage import answer_all, banks, modules, quiz_url
 from tests.support import COURSE, ROOT, serve
 from tests.support import url as address
@@ -45,7 +46,9 @@ def lms(tmp_path_factory):
         names = zf.namelist()
     shutil.copy(LMS / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js", root)
     shutil.copy(LMS / "lms.html", root)
-    server = serve(root)
+    shutil.copy(LMS / "lms.js", root)
+    # The security headers hosts are told to send: the launch page and the course run under them.
+    server = serve(root, SECURITY_HEADERS)
     yield {"url": address(server), "root": root, "names": names}
     server.shutdown()
     server.server_close()

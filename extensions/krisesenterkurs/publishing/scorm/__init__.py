@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,13 +26,13 @@ def scorm(settings: Settings, target: Path, pdfs: bool = True, engine: str = "mk
             title=title,
             lang=settings.language,
             course_json=json.dumps(scorm_course(settings), ensure_ascii=False).replace("<", "\\u003c"),
-            # The learner-record format, shared with the theme: inlined, as the launch page cannot rely
-            # on loading the theme's asset at runtime.
-            record=(here.parents[1] / "theme" / "assets" / "krisesenterkurs" / "record.js").read_text(encoding="utf-8"),
-            # What to report when: a pure module of its own (tested with node), inlined the same way.
-            report=(here / "report.js").read_text(encoding="utf-8"),
-            script=(here / "launch.js").read_text(encoding="utf-8"),
         )
+        # The launch page's own files (what to report when, the SCORM calls, its stylesheet) go
+        # beside the theme's assets; it loads the learner-record format, record.js, from there too.
+        assets = site / "assets" / "krisesenterkurs" / "scorm"
+        assets.mkdir(parents=True, exist_ok=True)
+        for name in ("report.js", "launch.js", "launch.css"):
+            shutil.copyfile(here / name, assets / name)
         (site / "scorm.html").write_text(launch, encoding="utf-8")
         files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         return zip_folder(site, target, {"imsmanifest.xml": imsmanifest(title, files)})

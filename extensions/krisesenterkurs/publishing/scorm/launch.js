@@ -11,7 +11,7 @@
  * completed, which stored links are safe) is the theme's record.js, and what
  * to report when (never below the LMS's values at launch, exit, session time,
  * commit batching, which stored locations may be opened) is report.js; the
- * package inlines both into this page just before this script. The SCORM 1.2
+ * launch page loads both, as files, just before this script. The SCORM 1.2
  * rules relied on are cited in report.js.
  */
 (function () {

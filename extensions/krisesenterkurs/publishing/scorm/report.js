@@ -2,7 +2,7 @@
  *
  * launch.js does the talking (the API, localStorage, the frame); this file only decides, so node
  * can load it (module.exports) and test every rule on its own (tests/js/scorm_report.test.js).
- * publishing/scorm inlines it into the launch page, as it does record.js.
+ * The launch page loads it as a file (assets/krisesenterkurs/scorm/), after record.js.
  *
  * SCORM 1.2 rules relied on (SCORM 1.2 Run-Time Environment, ADL 2001, section 3.4 "Data Model"):
  * - cmi.core.lesson_status is one of "passed", "completed", "failed", "incomplete", "browsed",
