@@ -27,7 +27,9 @@ HOSTILE = [
     "<iframe src=\"javascript:parent.__pwned='iframe'\"></iframe>",
     "<style>body { display: none }</style>",
     "&lt;script&gt; allerede kodet",
+    "Se https://www.bufdir.no/vold/krisesentertilbudet/rundskriv-til-krisesenterlova-20-2026-kapittel-4-oppfolging-i-reetableringsfasen-med-alle-vedlegg-og-skjemaer",
 ]
+LONG_URL = len(HOSTILE) - 1
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +63,17 @@ def hostile_site(tmp_path_factory):
     yield address(server)
     server.shutdown()
     server.server_close()
+
+
+def test_an_option_holding_a_long_web_address_wraps_on_a_phone(page, hostile_site):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(hostile_site + "quiz/")
+    box = page.locator(f'fieldset[data-qid="q{LONG_URL}"]')
+    box.locator("input").first.check()
+    box.get_by_role("button", name="Sjekk svar").click()  # shows the option's feedback and the explanation too
+    expect(box.locator(".kk-question__explanation")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
 
 
 def test_hostile_bank_text_never_runs(page, hostile_site):
