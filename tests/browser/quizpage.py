@@ -46,11 +46,16 @@ def question(page: Page, q):
     return page.locator(f'fieldset[data-qid="{q.id}"]')
 
 
+def option(page: Page, q, i: int):
+    """The option the author wrote `i`-th: the page shows single and multiple choice options in an
+    order drawn for each attempt, so position says nothing."""
+    return question(page, q).locator(f'.kk-option[data-index="{i}"]')
+
+
 def answer(page: Page, q, indices: list[int]) -> None:
     box = question(page, q)
-    inputs = box.locator("input")
     for i in indices:
-        inputs.nth(i).check()
+        option(page, q, i).locator("input").check()
     box.get_by_role("button", name="Sjekk svar").click()
 
 

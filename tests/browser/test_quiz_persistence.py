@@ -5,7 +5,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.quizpage import answer, answer_all, banks, needed_to_pass, question, quiz_url, right, wrong
+from tests.browser.quizpage import answer, answer_all, banks, needed_to_pass, option, question, quiz_url, right, wrong
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
@@ -33,7 +33,7 @@ def test_reload_restores_every_checked_question_and_the_result(page, url):
     expect(page.locator('.kk-question[data-state="right"]')).to_have_count(k)
     expect(page.locator(".kk-quiz__summary")).to_contain_text(f"{k} av {len(BANK.questions)} riktige")
     q = BANK.questions[-1]
-    expect(question(page, q).locator("input").nth(wrong(q)[0])).to_be_checked()
+    expect(option(page, q, wrong(q)[0]).locator("input")).to_be_checked()
 
 
 def test_storage_key_carries_course_prefix_site_and_bank(page, url):

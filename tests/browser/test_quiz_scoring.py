@@ -36,12 +36,12 @@ def test_wrong_answer_is_told_and_shows_the_chosen_feedback(quiz, kind):
     box = question(quiz, q)
     expect(box.locator(".kk-question__verdict")).to_have_text(re.compile(r"✗\s*Feil svar\."))
     expect(box.locator(".kk-question__result")).to_have_css("border-left-color", "rgb(168, 50, 45)")
-    option = box.locator(".kk-option").nth(chosen[0])
+    option = box.locator(f'.kk-option[data-index="{chosen[0]}"]')
     expect(option.locator(".kk-option__mark")).to_contain_text("Du valgte dette – feil")
     if kind is not TrueFalseQuestion and q.options[chosen[0]].feedback:
         expect(option.locator(".kk-option__feedback")).to_be_visible()
     # The right option is pointed out too.
-    expect(box.locator(".kk-option").nth(right(q)[0]).locator(".kk-option__mark")).to_be_visible()
+    expect(box.locator(f'.kk-option[data-index="{right(q)[0]}"]').locator(".kk-option__mark")).to_be_visible()
 
 
 def test_partly_right_multiple_answer_counts_as_wrong(quiz):

@@ -5,7 +5,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.quizpage import answer, answer_all, banks, question, quiz_url, right, wrong
+from tests.browser.quizpage import answer, answer_all, banks, option, question, quiz_url, right, wrong
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
@@ -56,7 +56,7 @@ def test_answers_and_progress_from_another_tab_show_without_a_reload(page, base_
     quiz_tab.goto(url)
     answer(quiz_tab, q, right(q))
     expect(question(page, q)).to_have_attribute("data-state", "right")
-    expect(question(page, q).locator("input").nth(right(q)[0])).to_be_checked()
+    expect(option(page, q, right(q)[0]).locator("input")).to_be_checked()
     for rest in BANK.questions[1:]:
         answer(quiz_tab, rest, right(rest))
     expect(other.get_by_role("progressbar")).to_have_attribute("value", "1")

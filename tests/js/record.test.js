@@ -322,6 +322,89 @@ describe("isRight", function () {
   });
 });
 
+describe("isRight and validAnswer for matching and ordering", function () {
+  it("takes a matching or ordering answer as a list: every item, in its place", function () {
+    assert.ok(R.isRight([2, 0, 0], [2, 0, 0], "matching"));
+    assert.ok(!R.isRight([0, 0, 2], [2, 0, 0], "matching"));  // the same categories, on the wrong items
+    assert.ok(!R.isRight([2, 0], [2, 0, 0], "matching"));
+    assert.ok(R.isRight([0, 1, 2, 3], [0, 1, 2, 3], "ordering"));
+    assert.ok(!R.isRight([1, 0, 2, 3], [0, 1, 2, 3], "ordering"));
+    assert.ok(R.isRight([1, 0], [0, 1], "multiple"));  // choices stay a set
+  });
+
+  it("accepts only an answer that fits the question", function () {
+    assert.ok(R.validAnswer([1, 0, 1], 2, "matching", 3));
+    assert.ok(!R.validAnswer([1, 0], 2, "matching", 3));  // an item without a category
+    assert.ok(!R.validAnswer([1, 2, 1], 2, "matching", 3));  // no third category
+    assert.ok(R.validAnswer([2, 0, 1], 3, "ordering"));
+    assert.ok(!R.validAnswer([0, 0, 1], 3, "ordering"));  // a step twice, one missing
+    assert.ok(!R.validAnswer([0, 1], 3, "ordering"));
+    assert.ok(R.validAnswer([0, 9], 10, "ordering") === false);
+    assert.ok(R.validAnswer([0, 2], 3, "multiple"));
+    assert.ok(!R.validAnswer(["0"], 3, "single"));
+  });
+
+  it("finds a saved answer by the question's type", function () {
+    var record = { v: 1, answers: { m: { h: "x", a: [1, 0, 1] }, o: { h: "y", a: [2, 0, 1] } } };
+    assert.deepEqual(R.savedAnswer(record, "m", "x", 2, "matching", 3), [1, 0, 1]);
+    assert.equal(R.savedAnswer(record, "m", "x", 2, "matching", 4), null);  // the question gained an item
+    assert.deepEqual(R.savedAnswer(record, "o", "y", 3, "ordering"), [2, 0, 1]);
+    assert.equal(R.savedAnswer(record, "o", "y", 4, "ordering"), null);
+  });
+});
+
+describe("shownOrder and the attempt's seed", function () {
+  function isPermutation(order, count) {
+    return order.length === count && order.slice().sort(function (a, b) { return a - b; }).every(function (v, i) { return v === i; });
+  }
+
+  it("draws the same order from the same seed and question, and others from others", function () {
+    assert.deepEqual(R.shownOrder("abc", "q1", 5), R.shownOrder("abc", "q1", 5));
+    var orders = new Set();
+    for (var s = 0; s < 40; s++) {
+      var order = R.shownOrder("s" + s, "q1", 4);
+      assert.ok(isPermutation(order, 4), order);
+      orders.add(order.join(""));
+    }
+    assert.ok(orders.size > 12, orders.size);  // of 24 orders: not stuck on a few
+    assert.notDeepEqual(R.shownOrder("abc", "q1", 6), R.shownOrder("abc", "q2", 6));
+  });
+
+  it("puts the key in every position about as often (no help from position)", function () {
+    var at = [0, 0, 0, 0];
+    for (var s = 0; s < 4000; s++) at[R.shownOrder(s.toString(36), "q", 4).indexOf(0)] += 1;
+    at.forEach(function (n) { assert.ok(n > 850 && n < 1150, at); });
+  });
+
+  it("never shows steps to put in order in the right order", function () {
+    for (var s = 0; s < 300; s++) {
+      var order = R.shownOrder("s" + s, "steps", 3, true);
+      assert.ok(isPermutation(order, 3));
+      assert.notDeepEqual(order, [0, 1, 2]);
+    }
+  });
+
+  it("keeps a record's seed, gives one to a record without, and a new one on «Prøv igjen»", function () {
+    var record = R.emptyQuiz();
+    var seed = R.attemptSeed(record);
+    assert.match(seed, /^[0-9a-z]+$/);
+    assert.equal(R.attemptSeed(record), seed);
+    record.seed = "<script>";
+    assert.notEqual(R.attemptSeed(record), "<script>");
+    var seeds = new Set();
+    for (var i = 0; i < 20; i++) seeds.add(R.startOver(record, "2026-03-01T10:00:00.000Z").seed);
+    assert.ok(seeds.size > 15);
+  });
+
+  it("merges two tabs to the seed of the latest attempt", function () {
+    var stored = { v: 1, answers: {}, seed: "aaa" }, mine = { v: 1, answers: {}, seed: "bbb" };
+    assert.equal(R.mergeQuiz(stored, mine).seed, "aaa");  // the same attempt: the first tab's
+    mine.cleared = "2026-03-01T10:00:00.000Z";  // this tab started over
+    assert.equal(R.mergeQuiz(stored, mine).seed, "bbb");
+    assert.equal(R.mergeQuiz({ v: 1, answers: {}, seed: 5 }, { v: 1, answers: {} }).seed, undefined);
+  });
+});
+
 describe("savedAnswer, recordAnswer, forgetAnswer", function () {
   function withAnswer(entry) {
     return { v: 1, answers: { q1: entry } };

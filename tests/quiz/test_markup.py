@@ -28,6 +28,8 @@ def test_the_html_writes_what_the_contract_promises():
     expected_written = set(markup.CLASSES) - {
         "kk-quiz__score",
         "kk-quiz__verdict",
+        "kk-quiz__review-title",
+        "kk-quiz__review-more",
         "kk-quiz__intro",
         "kk-quiz-holder",
         "kk-quiz-intro-holder",

@@ -150,7 +150,9 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
         "</ol>\n",
         '<div class="kk-quiz__footer">\n',
         '<p class="kk-quiz__progress"></p>\n',
-        '<div class="kk-quiz__summary" aria-live="polite" aria-atomic="true"></div>\n',
+        # The summary takes the focus when the last answer finishes the quiz (quiz.js).
+        '<div class="kk-quiz__summary" tabindex="-1" aria-live="polite" aria-atomic="true"></div>\n',
+        '<div class="kk-quiz__review" hidden></div>\n',
         f'<button type="button" class="md-button kk-quiz__retry" hidden>{escape(words["retry"])}</button>\n',
         "</div>\n",
         "</section>",

@@ -51,6 +51,14 @@ QUIZ_WORDS = (
     "group_on",
     "group_off",
     "moved",
+    "choose_all",
+    "match_right",
+    "match_wrong",
+    "match_answer",
+    "order_right",
+    "order_wrong",
+    "order_place",
+    "review",
 )
 
 

@@ -6,6 +6,10 @@
  * kept, and what counts as right or passed, is record.js's (the learner-record
  * format); this script draws. It runs once per page, also after Material's
  * instant navigation swaps the page in without a reload.
+ *
+ * Every option, matching item and step carries its author's index (data-index): answers are
+ * kept by it, so the order shown (drawn per attempt for single and multiple choice and for
+ * ordering, record.js's shownOrder) never changes what an answer means.
  */
 (function () {
   "use strict";
@@ -55,6 +59,21 @@
     el.hidden = false;
   }
 
+  function slice(list) {
+    return Array.prototype.slice.call(list);
+  }
+
+  function typeOf(q) {
+    return q.getAttribute("data-type");
+  }
+
+  function indexOf(part) {
+    return Number(part.getAttribute("data-index"));
+  }
+
+  // The types whose options or steps are shown in an order drawn for each attempt.
+  var DRAWN = { single: true, multiple: true, ordering: true };
+
   /* ---------- one quiz ---------- */
 
   function Quiz(root, page) {
@@ -75,6 +94,15 @@
     this.group = root.getAttribute("data-mode") === "group";
 
     var self = this;
+    this.review = root.querySelector(".kk-quiz__review");
+    // The order the page was written in: the author's for choices, a mixed one for ordering (the
+    // order group mode, print and the no-JavaScript view show).
+    this.questions.forEach(function (q) {
+      q.kkWritten = self.parts(q).map(indexOf);
+      var moves = q.querySelectorAll(".kk-order__moves");
+      for (var i = 0; i < moves.length; i++) moves[i].hidden = false;
+      if (typeOf(q) === "ordering") self.updateMoves(q);
+    });
     // One listener for the whole quiz rather than two per question: less to set up on load.
     root.addEventListener("click", function (event) {
       var button = event.target.closest("button");
@@ -82,6 +110,8 @@
       var q = button.closest(".kk-question");
       if (button.classList.contains("kk-question__check")) self.check(q);
       else if (button.classList.contains("kk-question__reveal")) self.reveal(q);
+      else if (button.classList.contains("kk-order__up")) self.move(q, button, -1);
+      else if (button.classList.contains("kk-order__down")) self.move(q, button, 1);
       else if (button === self.retryButton) self.retry();
       else if (button === self.groupToggle && !root.hasAttribute("data-fixed-mode")) self.setMode(!self.group, true);
     });
@@ -150,12 +180,26 @@
   Quiz.prototype.reveal = function (q) {
     var words = this.words;
     var correct = this.correctOf(q);
-    this.inputs(q).forEach(function (input, i) {
-      var option = input.closest(".kk-option");
-      var markEl = option.querySelector(".kk-option__mark");
-      if (correct.indexOf(i) !== -1) mark(markEl, "right", "✓", words.correct_answer);
-      else markEl.hidden = true;
-    });
+    var type = typeOf(q);
+    if (type === "ordering") {
+      this.arrange(q, correct);
+      this.parts(q).forEach(function (step, n) {
+        mark(step.querySelector(".kk-option__mark"), "info", "→", rules().format(words.order_place, { n: n + 1 }));
+      });
+      this.showMoves(q, false);
+    } else if (type === "matching") {
+      var self = this;
+      this.parts(q).forEach(function (item, i) {
+        mark(item.querySelector(".kk-option__mark"), "info", "→",
+          rules().format(words.match_answer, { category: self.categoryName(item, correct[i]) }));
+      });
+    } else {
+      this.parts(q).forEach(function (option) {
+        var markEl = option.querySelector(".kk-option__mark");
+        if (correct.indexOf(indexOf(option)) !== -1) mark(markEl, "right", "✓", words.correct_answer);
+        else markEl.hidden = true;
+      });
+    }
     q.querySelector(".kk-question__verdict").hidden = true;
     q.querySelector(".kk-question__reveal").hidden = true;
     var result = q.querySelector(".kk-question__result");
@@ -173,34 +217,114 @@
   };
 
   Quiz.prototype.inputs = function (q) {
-    return Array.prototype.slice.call(q.querySelectorAll("input"));
+    return slice(q.querySelectorAll("input, select"));
+  };
+
+  // The options, matching items or steps, in the order they stand in the page.
+  Quiz.prototype.parts = function (q) {
+    return slice(q.querySelectorAll(".kk-question__options [data-index]"));
   };
 
   Quiz.prototype.correctOf = function (q) {
     return q.getAttribute("data-correct").split(" ").map(Number);
   };
 
+  Quiz.prototype.categoryName = function (item, category) {
+    var option = item.querySelector('option[value="' + category + '"]');
+    return option ? option.textContent : "";
+  };
+
+  // Puts the options or steps in `order` (author indices), moving only what must move.
+  Quiz.prototype.arrange = function (q, order) {
+    var parts = this.parts(q);
+    if (!parts.length || parts.map(indexOf).join(" ") === order.join(" ")) return;
+    var byIndex = {};
+    parts.forEach(function (part) { byIndex[indexOf(part)] = part; });
+    var list = parts[0].parentNode;
+    order.forEach(function (i) { if (byIndex[i]) list.appendChild(byIndex[i]); });
+    if (typeOf(q) === "ordering") this.updateMoves(q);
+  };
+
+  // The order to show an unanswered question in: drawn from the attempt's seed (record.js), or in
+  // group mode the page's own.
+  Quiz.prototype.orderOf = function (q) {
+    var type = typeOf(q);
+    if (!DRAWN[type]) return null;
+    if (this.group || !this.record) return q.kkWritten;
+    return rules().shownOrder(rules().attemptSeed(this.record), q.getAttribute("data-qid"), q.kkWritten.length,
+      type === "ordering");
+  };
+
+  Quiz.prototype.showMoves = function (q, shown) {
+    slice(q.querySelectorAll(".kk-order__moves")).forEach(function (moves) { moves.hidden = !shown; });
+  };
+
+  // The first step cannot move up, nor the last down.
+  Quiz.prototype.updateMoves = function (q) {
+    var steps = this.parts(q);
+    steps.forEach(function (step, n) {
+      step.querySelector(".kk-order__up").disabled = n === 0;
+      step.querySelector(".kk-order__down").disabled = n === steps.length - 1;
+    });
+  };
+
+  // «Flytt opp»/«Flytt ned»: the step moves one place, keeps the focus (on the other button when
+  // it reached the end) and its new place is announced.
+  Quiz.prototype.move = function (q, button, delta) {
+    var step = button.closest(".kk-order__step");
+    var steps = this.parts(q);
+    var to = steps.indexOf(step) + delta;
+    if (to < 0 || to >= steps.length) return;
+    step.parentNode.insertBefore(step, delta < 0 ? steps[to] : steps[to].nextSibling);
+    this.updateMoves(q);
+    (button.disabled ? step.querySelector(delta < 0 ? ".kk-order__down" : ".kk-order__up") : button).focus();
+    q.querySelector(".kk-order__live").textContent = rules().format(this.words.moved, {
+      item: step.querySelector(".kk-order__text").textContent, n: to + 1, total: steps.length,
+    });
+  };
+
   Quiz.prototype.saved = function (q) {
     // An answer to an older version of the question is not applied to the new text.
-    return rules().savedAnswer(this.record, q.getAttribute("data-qid"), q.getAttribute("data-qhash"), this.inputs(q).length);
+    var type = typeOf(q), parts = this.parts(q);
+    var count = type === "matching" ? parts[0].querySelectorAll("option").length - 1 : parts.length;
+    return rules().savedAnswer(this.record, q.getAttribute("data-qid"), q.getAttribute("data-qhash"), count, type,
+      parts.length);
   };
 
   Quiz.prototype.restore = function (q) {
     var chosen = this.saved(q);
     if (chosen) this.show(q, chosen);
+    else {
+      var order = this.orderOf(q);
+      if (order) this.arrange(q, order);
+    }
+  };
+
+  // The learner's answer as it stands (see record.js), or null when it is not complete.
+  Quiz.prototype.answerOf = function (q) {
+    var type = typeOf(q), parts = this.parts(q);
+    if (type === "ordering") return parts.map(indexOf);
+    if (type === "matching") {
+      var values = parts.map(function (item) { return item.querySelector("select").value; });
+      return values.indexOf("") === -1 ? values.map(Number) : null;
+    }
+    var chosen = parts.filter(function (o) { return o.querySelector("input").checked; }).map(indexOf);
+    chosen.sort(function (a, b) { return a - b; });
+    return chosen.length ? chosen : null;
   };
 
   Quiz.prototype.check = function (q) {
     if (this.group) return;
-    var chosen = [];
-    this.inputs(q).forEach(function (input, i) { if (input.checked) chosen.push(i); });
+    var chosen = this.answerOf(q);
     var status = q.querySelector(".kk-question__status");
-    if (!chosen.length) {
-      status.textContent = this.words.choose_first;
+    if (!chosen) {
+      status.textContent = typeOf(q) === "matching" ? this.words.choose_all : this.words.choose_first;
       return;
     }
     status.textContent = "";
+    var wasFinished = this.root.getAttribute("data-finished") === "true";
     var qid = q.getAttribute("data-qid");
+    rules().attemptSeed(this.record);  // the order shown is kept with the attempt's first answer
     rules().recordAnswer(this.record, qid, q.getAttribute("data-qhash"), chosen, new Date().toISOString());
     var mine = this.record.answers[qid];
     this.take();
@@ -210,26 +334,51 @@
     var taken = !!kept && kept.t === mine.t;
     this.redraw();
     this.update(taken);
-    q.querySelector(".kk-question__result").focus();
+    // The last answer finishes the quiz: the result, below on a phone's screen, gets the focus.
+    if (!wasFinished && this.root.getAttribute("data-finished") === "true") this.summary.focus();
+    else q.querySelector(".kk-question__result").focus();
   };
 
   Quiz.prototype.show = function (q, chosen) {
     var words = this.words;
     var correct = this.correctOf(q);
-    var right = rules().isRight(chosen, correct);
-    this.inputs(q).forEach(function (input, i) {
-      var option = input.closest(".kk-option");
-      var isChosen = chosen.indexOf(i) !== -1;
-      var isCorrect = correct.indexOf(i) !== -1;
-      input.checked = isChosen;
-      input.disabled = true;
-      var markEl = option.querySelector(".kk-option__mark");
-      if (isChosen && isCorrect) mark(markEl, "right", "✓", words.chosen_right);
-      else if (isChosen) mark(markEl, "wrong", "✗", words.chosen_wrong);
-      else if (isCorrect) mark(markEl, "info", "→", words.missed);
-      var feedback = option.querySelector(".kk-option__feedback");
-      if (feedback) feedback.hidden = !isChosen;
-    });
+    var type = typeOf(q);
+    var right = rules().isRight(chosen, correct, type);
+    var self = this;
+    if (type === "ordering") {
+      this.arrange(q, chosen);
+      this.showMoves(q, false);
+      this.parts(q).forEach(function (step, n) {
+        var i = indexOf(step);
+        if (i === n) mark(step.querySelector(".kk-option__mark"), "right", "✓", words.order_right);
+        else mark(step.querySelector(".kk-option__mark"), "wrong", "✗", rules().format(words.order_wrong, { n: i + 1 }));
+      });
+    } else if (type === "matching") {
+      this.parts(q).forEach(function (item, i) {
+        var select = item.querySelector("select");
+        select.value = String(chosen[i]);
+        select.disabled = true;
+        var markEl = item.querySelector(".kk-option__mark");
+        if (chosen[i] === correct[i]) mark(markEl, "right", "✓", words.match_right);
+        else mark(markEl, "wrong", "✗", rules().format(words.match_wrong, { category: self.categoryName(item, correct[i]) }));
+      });
+    } else {
+      this.parts(q).forEach(function (option) {
+        var i = indexOf(option);
+        var input = option.querySelector("input");
+        var isChosen = chosen.indexOf(i) !== -1;
+        var isCorrect = correct.indexOf(i) !== -1;
+        input.checked = isChosen;
+        input.disabled = true;
+        var markEl = option.querySelector(".kk-option__mark");
+        if (isChosen && isCorrect) mark(markEl, "right", "✓", words.chosen_right);
+        else if (isChosen) mark(markEl, "wrong", "✗", words.chosen_wrong);
+        else if (isCorrect) mark(markEl, "info", "→", words.missed);
+        else markEl.hidden = true;
+        var feedback = option.querySelector(".kk-option__feedback");
+        if (feedback) feedback.hidden = !isChosen;
+      });
+    }
     mark(q.querySelector(".kk-question__verdict"), right ? "right" : "wrong", right ? "✓" : "✗",
       right ? words.right_verdict : words.wrong_verdict);
     q.querySelector(".kk-question__check").hidden = true;
@@ -239,13 +388,18 @@
 
   Quiz.prototype.clear = function (q) {
     this.inputs(q).forEach(function (input) {
-      input.checked = false;
+      if (input.tagName === "SELECT") input.value = "";
+      else input.checked = false;
       input.disabled = false;
-      var option = input.closest(".kk-option");
-      option.querySelector(".kk-option__mark").hidden = true;
-      var feedback = option.querySelector(".kk-option__feedback");
+    });
+    this.parts(q).forEach(function (part) {
+      part.querySelector(".kk-option__mark").hidden = true;
+      var feedback = part.querySelector(".kk-option__feedback");
       if (feedback) feedback.hidden = true;
     });
+    this.showMoves(q, true);
+    var order = this.orderOf(q);
+    if (order) this.arrange(q, order);
     q.querySelector(".kk-question__check").hidden = this.group;
     q.querySelector(".kk-question__reveal").hidden = !this.group;
     q.querySelector(".kk-question__verdict").hidden = false;
@@ -262,6 +416,7 @@
       this.retryButton.hidden = true;
       this.root.removeAttribute("data-finished");
       this.root.removeAttribute("data-passed");
+      this.showReview([]);
       return;
     }
     var total = this.questions.length;
@@ -284,17 +439,54 @@
       this.summary.appendChild(line);
       this.summary.appendChild(verdict);
       this.root.setAttribute("data-passed", passed ? "true" : "false");
+      this.showReview(checked.filter(function (q) { return q.getAttribute("data-state") !== "right"; }));
       // A quiz showing only some of the bank's questions does not give the bank a result.
       if (changed && !this.subset) rules().recordAttempt(this.record, result);
     } else {
       this.root.removeAttribute("data-passed");
       if (changed || this.root.hasAttribute("data-ready")) this.summary.textContent = "";
+      this.showReview([]);
     }
     if (changed) {
       this.record.v = rules().FORMAT;
       if (!writeRecord(this.bankId, this.record)) this.warn("unavailable");
       else store().changed();
     }
+  };
+
+  // After the last answer: the questions answered wrong, each linked, with the page that teaches
+  // it («Les mer», from the question's learn_more). Stays until the learner starts again.
+  Quiz.prototype.showReview = function (wrong) {
+    var review = this.review;
+    if (!review) return;
+    review.textContent = "";
+    review.hidden = !wrong.length;
+    if (!wrong.length) return;
+    var heading = document.createElement("p");
+    heading.className = "kk-quiz__review-title";
+    heading.textContent = this.words.review;
+    var list = document.createElement("ul");
+    wrong.forEach(function (q) {
+      var entry = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + q.id;
+      var prompt = q.querySelector(".kk-question__prompt").cloneNode(true);
+      var number = prompt.querySelector(".kk-question__number");
+      link.textContent = number ? number.textContent : "";
+      if (number) prompt.removeChild(number);
+      entry.appendChild(link);
+      entry.appendChild(document.createTextNode(": " + prompt.textContent.trim()));
+      var more = q.querySelector(".kk-question__learn-more a");
+      if (more) {
+        var line = document.createElement("span");
+        line.className = "kk-quiz__review-more";
+        line.appendChild(more.cloneNode(true));
+        entry.appendChild(line);
+      }
+      list.appendChild(entry);
+    });
+    review.appendChild(heading);
+    review.appendChild(list);
   };
 
   Quiz.prototype.retry = function () {
@@ -312,7 +504,7 @@
     this.questions.forEach(function (q) { self.clear(q); });
     this.update(true);
     this.summary.textContent = this.words.retry_done;
-    var first = this.root.querySelector(".kk-question input");
+    var first = this.root.querySelector(".kk-question input, .kk-question select, .kk-order__moves button:not([disabled])");
     if (first) first.focus();
   };
 

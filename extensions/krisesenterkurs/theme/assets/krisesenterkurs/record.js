@@ -160,9 +160,17 @@
     return a.slice().sort().every(function (v, i) { return v === sorted[i]; });
   }
 
-  // Whether the options chosen (indices) are exactly the right ones, in any order.
-  function isRight(chosen, correct) {
-    return sameSet(chosen, correct);
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+  }
+
+  // An answer is a list of numbers, by the author's order: for single, multiple and true/false the
+  // options chosen (a set: any order); for matching the category chosen for each item, item by item;
+  // for ordering the steps as the learner placed them. Only the whole answer is right.
+  var LISTS = { matching: true, ordering: true };
+
+  function isRight(chosen, correct, type) {
+    return LISTS[type] ? sameList(chosen, correct) : sameSet(chosen, correct);
   }
 
   function validIndices(list, count) {
@@ -171,13 +179,73 @@
     });
   }
 
-  // The saved choice for a question with `count` options, or null. An answer to an older version
-  // of the question (another hash) is not applied to the new text.
-  function savedAnswer(record, qid, qhash, count) {
+  // Whether `list` can be an answer to a question of `type` with `count` options (categories for
+  // matching, steps for ordering) and, for matching, `items` items.
+  function validAnswer(list, count, type, items) {
+    if (!validIndices(list, count)) return false;
+    if (type === "matching") return list.length === items;
+    if (type === "ordering") {
+      return list.length === count && sameList(list.slice().sort(function (x, y) { return x - y; }), list.map(function (v, i) { return i; }));
+    }
+    return true;
+  }
+
+  // The saved answer to a question (see validAnswer), or null. An answer to an older version of
+  // the question (another hash) is not applied to the new text.
+  function savedAnswer(record, qid, qhash, count, type, items) {
     var answers = isObject(record) && isObject(record.answers) ? record.answers : null;
     var entry = answers && own.call(answers, qid) ? answers[qid] : null;
     if (!isObject(entry) || entry.h !== qhash) return null;
-    return validIndices(entry.a, count) ? entry.a : null;
+    return validAnswer(entry.a, count, type, items) ? entry.a : null;
+  }
+
+  /* ---------- the order options are shown in, per attempt ---------- */
+
+  // Each attempt has a seed; a question's options (single and multiple choice) and steps (ordering)
+  // are shown in an order drawn from the seed and the question's id. The seed is kept with the
+  // answers, so a reload shows the same order; «Prøv igjen» draws a new seed, so a new order.
+  // Answers are kept by the author's order, so the order shown never changes what they mean.
+  var SEED = /^[0-9a-z]{1,12}$/;
+
+  function newSeed() {
+    return Math.floor(Math.random() * 2176782336).toString(36);  // up to six base-36 digits
+  }
+
+  function isSeed(value) {
+    return typeof value === "string" && SEED.test(value);
+  }
+
+  // The record's seed, given one first if it has none (or a broken one).
+  function attemptSeed(record) {
+    if (!isSeed(record.seed)) record.seed = newSeed();
+    return record.seed;
+  }
+
+  // A small seeded generator (FNV-1a of the text, then mulberry32): the same seed and question
+  // give the same order on every browser.
+  function generator(text) {
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return function () {
+      h = (h + 0x6d2b79f5) | 0;
+      var x = Math.imul(h ^ (h >>> 15), 1 | h);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // The author's indices 0..count-1 in the order to show. `notAsWritten` (ordering, where the
+  // author's order is the answer) never gives the author's order back.
+  function shownOrder(seed, qid, count, notAsWritten) {
+    var order = [], random = generator(seed + ":" + qid);
+    for (var i = 0; i < count; i++) order.push(i);
+    for (var j = count - 1; j > 0; j--) {
+      var k = Math.floor(random() * (j + 1)), v = order[j];
+      order[j] = order[k];
+      order[k] = v;
+    }
+    if (notAsWritten && count > 1 && order.every(function (v, n) { return v === n; })) order.push(order.shift());
+    return order;
   }
 
   // `at` (ISO time) dates the answer, so that two tabs' records can be merged (mergeQuiz).
@@ -194,6 +262,7 @@
   function startOver(record, at) {
     record.answers = {};
     record.cleared = at;
+    record.seed = newSeed();
     return record;
   }
 
@@ -222,6 +291,10 @@
     var out = emptyQuiz();
     var cleared = [a.cleared, b.cleared].filter(isTime).sort(function (x, y) { return Date.parse(x) - Date.parse(y); }).pop();
     if (cleared) out.cleared = cleared;
+    // The seed of the latest attempt: the one that started over last, else the stored one.
+    var seeded = [a, b].filter(function (r) { return isSeed(r.seed); });
+    var latest = seeded.filter(function (r) { return r.cleared === cleared; })[0] || seeded[0];
+    if (latest) out.seed = latest.seed;
     [a, b].forEach(function (record) {
       Object.keys(record.answers).forEach(function (qid) {
         var entry = record.answers[qid];
@@ -437,7 +510,8 @@
     isQuizRecord: isQuizRecord, isProgress: isProgress, isResult: isResult,
     emptyQuiz: emptyQuiz, emptyProgress: emptyProgress,
     format: format, siteRoot: siteRoot, safeLink: safeLink, resumeTarget: resumeTarget,
-    isRight: isRight, savedAnswer: savedAnswer, recordAnswer: recordAnswer, forgetAnswer: forgetAnswer,
+    isRight: isRight, validAnswer: validAnswer, savedAnswer: savedAnswer,
+    attemptSeed: attemptSeed, shownOrder: shownOrder, recordAnswer: recordAnswer, forgetAnswer: forgetAnswer,
     startOver: startOver, mergeQuiz: mergeQuiz, attempt: attempt, recordAttempt: recordAttempt,
     isCompleted: isCompleted, moduleState: moduleState, readProgress: readProgress, courseState: courseState,
     nextLink: nextLink, visit: visit,
