@@ -130,6 +130,7 @@ def test_partial_run_then_relaunch_restores_from_the_lms(browser, lms):
     assert cmi(page, "cmi.core.lesson_location") == f"moduler/{first.folder}/quiz.html"
     suspend = cmi(page, "cmi.suspend_data")
     assert 0 < len(suspend) <= 4096
+    shown = frame.locator(".kk-option").evaluate_all("els => els.map(e => e.dataset.index).join('')")
     state = {
         "cmi.core.lesson_status": cmi(page, "cmi.core.lesson_status"),
         "cmi.core.lesson_location": cmi(page, "cmi.core.lesson_location"),
@@ -143,6 +144,8 @@ def test_partial_run_then_relaunch_restores_from_the_lms(browser, lms):
     assert frame.url.endswith(f"moduler/{first.folder}/quiz.html")
     expect(frame.locator('.kk-question[data-state="right"]')).to_have_count(len(bank.questions))
     expect(frame.locator(".kk-quiz__summary")).to_contain_text("Bestått")
+    # The attempt's seed came along: the options stand in the order the learner answered them in.
+    assert frame.locator(".kk-option").evaluate_all("els => els.map(e => e.dataset.index).join('')") == shown
     frame.goto(frame.url.split("/moduler/")[0] + "/fremdrift.html")
     expect(frame.locator(f'tr[data-module="{first.folder}"] .kk-progress__status')).to_contain_text("Fullført")
     assert cmi(page, "cmi.core.lesson_status") == "incomplete"

@@ -131,3 +131,35 @@ def test_answers_after_instant_navigation_from_another_depth_are_kept(page, base
     assert "krisesenterkurs:/:quiz:mandat" in stored(page)
     page.reload()
     expect(question(page, q).locator(".kk-question__result")).to_be_visible()
+
+
+def shown(page, q):
+    """The question's options as the page shows them: the author's indices, in order."""
+    return question(page, q).locator(".kk-option").evaluate_all("els => els.map(e => Number(e.dataset.index))")
+
+
+def test_options_keep_their_drawn_order_across_a_reload_and_get_a_new_one_on_retry(page, url):
+    from krisesenterkurs.quiz.schema import MultipleQuestion, SingleQuestion, TrueFalseQuestion
+
+    drawn = [q for q in BANK.questions if isinstance(q, (SingleQuestion, MultipleQuestion))]
+    truefalse = [q for q in BANK.questions if isinstance(q, TrueFalseQuestion)]
+    assert len(drawn) > 3 and truefalse
+    page.goto(url)
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    answer(page, BANK.questions[0], right(BANK.questions[0]))  # the attempt begins, with its order
+    before = {q.id: shown(page, q) for q in drawn}
+    assert any(order != sorted(order) for order in before.values()), before  # not the author's order
+    assert all(shown(page, q) == [0, 1] for q in truefalse)  # Sant, Usant: never mixed
+    page.reload()
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    assert {q.id: shown(page, q) for q in drawn} == before
+    page.get_by_role("button", name="Prøv igjen").click()
+    after = {q.id: shown(page, q) for q in drawn}
+    assert after != before  # a new attempt, a new order
+    answer(page, BANK.questions[0], right(BANK.questions[0]))
+    page.reload()
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    assert {q.id: shown(page, q) for q in drawn} == after
+    # Group mode (workshops) shows the author's order, as print and the no-JavaScript view do.
+    page.get_by_role("button", name="Gruppemodus").click()
+    assert all(shown(page, q) == sorted(shown(page, q)) for q in drawn)

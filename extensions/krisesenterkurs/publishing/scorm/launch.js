@@ -153,7 +153,9 @@
         return a && a.h === q[1] && Array.isArray(a.a) ? a.a.join("") : "";
       }).join(",").replace(/,+$/, "");
       var passed = record.passed ? [short(record.passed.h), seconds(record.passed.at)] : 0;
-      packed.q.push([b, short(bank.hash), answers, packResult(record.best), packResult(record.result), passed]);
+      // The attempt's seed (record.js): on another device the options stand in the same order.
+      var seed = typeof record.seed === "string" ? record.seed : "";
+      packed.q.push([b, short(bank.hash), answers, packResult(record.best), packResult(record.result), passed, seed]);
     });
     return JSON.stringify(packed);
   }
@@ -183,6 +185,7 @@
       if (best) record.best = best;
       if (result) record.result = result;
       if (Array.isArray(entry[5])) record.passed = { h: full(entry[5][0], bank), at: iso(entry[5][1]) };
+      if (typeof entry[6] === "string" && entry[6]) record.seed = entry[6];  // record.js refuses a bad one
       out[rules.quizName(bank.id)] = record;
     });
     return out;

@@ -291,13 +291,12 @@
       parts.length);
   };
 
+  // An answered question too stands in the attempt's order (ordering then shows the learner's).
   Quiz.prototype.restore = function (q) {
+    var order = this.orderOf(q);
+    if (order) this.arrange(q, order);
     var chosen = this.saved(q);
     if (chosen) this.show(q, chosen);
-    else {
-      var order = this.orderOf(q);
-      if (order) this.arrange(q, order);
-    }
   };
 
   // The learner's answer as it stands (see record.js), or null when it is not complete.
