@@ -18,7 +18,7 @@ def minify(site: Path) -> list[Path]:
     import rjsmin
 
     done = []
-    for path in sorted((Path(site) / ASSETS).glob("*.*")):
+    for path in sorted((Path(site) / ASSETS).rglob("*.*")):
         minifier = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
         if minifier:
             path.write_text(minifier(path.read_text(encoding="utf-8")), encoding="utf-8")
