@@ -5,7 +5,7 @@ with the questions as lists, this project's quiz extension, and the mkdocs-quiz
 plugin), times the builds, and times the extension's course built with Zensical
 too (a full build, and a rebuild from Zensical's cache after one bank edit). It
 also measures the quiz assets and where they load, times how long a page with
-30 questions takes to become ready in Chromium, and runs Lighthouse's
+30 questions of all five types takes to become ready in Chromium, and runs Lighthouse's
 performance audit on module pages of the real course.
 """
 
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.courses import THEME, bank_file, edit_marker, page_html, write_bank, write_course
+from bench.courses import ALL_KINDS, KINDS, THEME, bank_file, edit_marker, page_html, write_bank, write_course
 
 VARIANTS = ("plain", "ours", "mkdocs-quiz")
 ROOT = Path(__file__).resolve().parent.parent
@@ -336,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         # One page of 30 questions and one page without a quiz, for readiness and asset delivery.
         pages = {}
         for variant, assets in (("ours", our_assets()), ("mkdocs-quiz", mkdocs_quiz_assets())):
-            root = write_course(Path(tmp) / f"ready-{variant}", variant, 1, per_page=30, without_quiz=1)
+            kinds = ALL_KINDS if variant == "ours" else KINDS
+            root = write_course(Path(tmp) / f"ready-{variant}", variant, 1, per_page=30, without_quiz=1, kinds=kinds)
             _build(root)
             quiz_html = (root / "out" / "index.html").read_text(encoding="utf-8")
             plain_html = (root / "out" / "om-1" / "index.html").read_text(encoding="utf-8")
@@ -459,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         f"| mkdocs-quiz (quiz.css, quiz.js, confetti) | {peer_raw / 1024:.1f} KB | {peer_gz / 1024:.1f} KB | "
         f"{describe_delivery(*pages['mkdocs-quiz'])} |",
         "",
-        "## Page with 30 questions in Chromium",
+        "## Page with 30 questions (all five types) in Chromium",
         "",
         f"Quiz ready {ready['start']:.1f} ms after navigation start, {to_dcl} DOMContentLoaded; setting up the 30 questions took "
         f"{ready['setup']:.1f} ms (medians of {args.runs} loads; `performance` marks `krisesenterkurs:quiz-start` "

@@ -18,10 +18,16 @@ PARAGRAPH = (
 )
 
 
-def questions(page: int, count: int = 10) -> list[dict]:
+KINDS = ("single", "single", "multiple", "truefalse", "single")
+# Every type the course has: the page the readiness timing loads (the other variants have no
+# matching or ordering, so the build comparison keeps KINDS).
+ALL_KINDS = ("single", "multiple", "truefalse", "matching", "ordering")
+
+
+def questions(page: int, count: int = 10, kinds: tuple[str, ...] = KINDS) -> list[dict]:
     out = []
     for q in range(count):
-        kind = ("single", "single", "multiple", "truefalse", "single")[q % 5]
+        kind = kinds[q % len(kinds)]
         prompt = f"Spørsmål {q + 1} på side {page}: hva er *riktig* om samarbeidet rundt reetablering?"
         base = {
             "id": f"s{q + 1}",
@@ -32,6 +38,11 @@ def questions(page: int, count: int = 10) -> list[dict]:
         }
         if kind == "truefalse":
             base["answer"] = q % 2 == 0
+        elif kind == "matching":
+            base["categories"] = ["NAV", "Barnevernstjenesten", "Krisesenteret"]
+            base["items"] = [{"text": f"Oppgave {i + 1}", "category": base["categories"][i % 3]} for i in range(4)]
+        elif kind == "ordering":
+            base["steps"] = [f"Trinn {i + 1} i spørsmål {q + 1}" for i in range(5)]
         else:
             base["options"] = [
                 {
@@ -93,18 +104,20 @@ def edit_marker(edit: int) -> str:
     return f"(endring {edit})"
 
 
-def write_bank(root: Path, page: int, per_page: int = 10, edit: int = 0) -> None:
+def write_bank(root: Path, page: int, per_page: int = 10, edit: int = 0, kinds: tuple[str, ...] = KINDS) -> None:
     """Write the bank placed on `page`; edit > 0 changes the first question's text (an author's edit)."""
-    qs = questions(page, per_page)
+    qs = questions(page, per_page, kinds)
     if edit:
         qs[0]["prompt"] = qs[0]["prompt"].replace(":", f" {edit_marker(edit)}:", 1)
     bank = {"id": f"side-{page}", "title": f"Side {page}", "questions": qs}
     bank_file(root, page).write_text(yaml.safe_dump(bank, allow_unicode=True), encoding="utf-8")
 
 
-def write_course(root: Path, variant: str, pages: int, per_page: int = 10, without_quiz: int = 0) -> Path:
+def write_course(
+    root: Path, variant: str, pages: int, per_page: int = 10, without_quiz: int = 0, kinds: tuple[str, ...] = KINDS
+) -> Path:
     """Write one variant ('plain', 'ours' or 'mkdocs-quiz') of an N-page course into `root`,
-    plus `without_quiz` pages of text only (om-1.md, ...)."""
+    plus `without_quiz` pages of text only (om-1.md, ...); `kinds` (ours only) are the question types."""
     docs = root / "docs"
     docs.mkdir(parents=True)
     (root / "quizzes").mkdir()
@@ -116,7 +129,7 @@ def write_course(root: Path, variant: str, pages: int, per_page: int = 10, witho
         elif variant == "mkdocs-quiz":
             text += "\n".join(mkdocs_quiz(q) for q in qs)
         else:
-            write_bank(root, n, per_page)
+            write_bank(root, n, per_page, kinds=kinds)
             text += f"/// quiz | side-{n}\n///\n"
         (docs / ("index.md" if n == 1 else f"side-{n}.md")).write_text(text, encoding="utf-8")
     for n in range(1, without_quiz + 1):
