@@ -135,7 +135,7 @@ def help_footer(words: dict[str, str], help_href: str | None) -> list[str]:
     return [
         '<footer class="kk-handout__help">',
         f'<p class="kk-handout__help-title"><strong>{escape(words["handout_help_title"])}</strong></p>',
-        f'<ul><li>{escape(words["handout_help_vo"])}</li><li>{escape(words["handout_help_alarm"])}</li></ul>',
+        f"<ul><li>{escape(words['handout_help_vo'])}</li><li>{escape(words['handout_help_alarm'])}</li></ul>",
         f"<p>{escape(words['handout_help_more']).replace('{page}', page)}</p>",
         "</footer>",
         "",
