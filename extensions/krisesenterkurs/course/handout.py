@@ -19,8 +19,8 @@ import re
 from pathlib import Path
 
 from markdown import Extension
-from markupsafe import Markup, escape
 from markdown.preprocessors import Preprocessor
+from markupsafe import Markup, escape
 
 from ..core import blocks
 from ..core.errors import CourseError, Problem
