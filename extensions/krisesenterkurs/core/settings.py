@@ -5,7 +5,7 @@ keys say what they already say (`site_name` is the course title, `site_author`
 the publisher, `theme.language` the language, `use_directory_urls` the URL
 style, `docs_dir` the course pages); what only this course needs is under
 `extra.course` (the folders of modules, banks and scenarios, where the modules
-appear in the site, the default pass mark, the progress and certificate pages).
+appear in the site, the default pass mark, the progress, certificate and help pages).
 
 Every Markdown extension, the MkDocs plugin, the author commands, the PDF
 printer, packaging and the tests get a `Settings` from here:
@@ -55,6 +55,8 @@ class CourseOptions(Model):
     pass_mark: Annotated[int, Meta(ge=0, le=100, description="Percent right to pass, for banks that set none.")] = 80
     progress_page: PagePath = "fremdrift.md"
     certificate_page: PagePath = "kursbevis.md"
+    # Linked from every handout's footer, beside the help lines.
+    help_page: PagePath = "hjelp.md"
 
 
 @dataclass(frozen=True)

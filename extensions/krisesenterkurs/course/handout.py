@@ -5,10 +5,12 @@
 
 is replaced, before the page is parsed, by the module's key points (the
 «Viktige punkter» box of its oppsummering.md), its fictional case and the
-reflection questions (from case.md), and a ruled area for notes. The handout
-is taken from the module's own pages, so it never drifts from them; a module
-whose pages lack one of these parts fails the build with a message saying
-which.
+reflection questions (from case.md), a ruled area for notes, and a footer
+with the help lines and a link to the course's help page (`help_page`, «Hvis
+temaet berører deg»), so that a printed handout, too, says where to get help.
+The handout is taken from the module's own pages, so it never drifts from
+them; a module whose pages lack one of these parts fails the build with a
+message saying which.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from pathlib import Path
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
+from markupsafe import Markup, escape
 
 from ..core import blocks
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
-from ..core.page import current_page, href_beside_source
+from ..core.page import current_page, href_beside_source, href_to_page
 from ..core.settings import current
 from ..core.strings import table
 from ..core.yamlfile import display_path
@@ -121,6 +124,24 @@ def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
     ]
 
 
+def help_footer(words: dict[str, str], help_href: str | None) -> list[str]:
+    """The handout's footer: the help lines, and the course's help page (linked when the course has one).
+
+    Raw HTML in one block (no blank line inside), so Markdown leaves it as written.
+    """
+    page = escape(words["handout_help_page"])
+    if help_href is not None:
+        page = Markup(f'<a href="{escape(help_href)}">{page}</a>')
+    return [
+        '<footer class="kk-handout__help">',
+        f'<p class="kk-handout__help-title"><strong>{escape(words["handout_help_title"])}</strong></p>',
+        f"<ul><li>{escape(words['handout_help_vo'])}</li><li>{escape(words['handout_help_alarm'])}</li></ul>",
+        f"<p>{escape(words['handout_help_more']).replace('{page}', page)}</p>",
+        "</footer>",
+        "",
+    ]
+
+
 class HandoutPreprocessor(Preprocessor):
     def __init__(self, md, config_file: str):
         super().__init__(md)
@@ -163,6 +184,9 @@ class HandoutPreprocessor(Preprocessor):
                 "",
             ]
             out.extend(handout_markdown(folder, words))
+            help_page = settings.course.help_page
+            has_help = (settings.docs / help_page).is_file()
+            out.extend(help_footer(words, href_to_page(self.md, help_page) if has_help else None))
             i = end + 1
         return out
 
