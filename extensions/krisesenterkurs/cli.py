@@ -58,7 +58,8 @@ def _new_module(args) -> int:
 def _schema(args) -> int:
     from .authoring.check import write_schema
 
-    print(write_schema(_settings(args)))
+    for path in write_schema(_settings(args)):
+        print(path)
     return 0
 
 
@@ -174,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
 
     c = commands.add_parser(
         "schema",
-        help="write the question banks' JSON Schema for editors",
-        description="Write quizzes/bank.schema.json from the rules the build uses, so that "
+        help="write the JSON Schemas of question banks and scenarios for editors",
+        description="Write quizzes/bank.schema.json and scenarios/scenario.schema.json from the rules the build uses, so that "
         "editors (for example VS Code with the YAML extension) see mistakes as they type.",
     )
     c.set_defaults(run=_schema)

@@ -59,6 +59,21 @@ def test_check_reports_each_kind_of_problem_with_file_and_line(project):
     assert all("Fix:" in line for line in lines(problems))
 
 
+def test_the_schema_command_writes_and_check_compares_the_scenario_schema_too(project, capsys):
+    schema = project.scenarios / "scenario.schema.json"
+    schema.write_text('{"stale": true}', encoding="utf-8")
+    scenario = project.scenarios / "nav-ringer.yml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")  # no schema line
+    problems, warnings = check(project)
+    text = "\n".join(lines(problems))
+    assert "scenarios/scenario.schema.json: the JSON Schema does not match the scenario rules. Fix: run" in text
+    assert any("scenarios/nav-ringer.yml:1: editors get no checking" in w for w in lines(warnings))
+    assert main(["--project", str(project.root), "schema"]) == 0
+    assert capsys.readouterr().out.split() == [str(project.quizzes / "bank.schema.json"), str(schema)]
+    problems, _ = check(project)
+    assert not [p for p in lines(problems) if "JSON Schema" in p]
+
+
 def test_check_warns_about_modules_past_review(project):
     _, warnings = check(project, today=datetime.date(2030, 1, 1))
     due = [w for w in lines(warnings) if "was due for review" in w]

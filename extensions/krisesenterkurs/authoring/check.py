@@ -23,7 +23,9 @@ from ..quiz.banks import course_banks, load_banks, unknown_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
 from ..quiz.learnmore import learn_more_problems
 from ..quiz.schema import bank_json_schema
+from ..scenario.scenarios import SCHEMA_FILE as SCENARIO_SCHEMA_FILE
 from ..scenario.scenarios import course_scenarios, placement_problems
+from ..scenario.schema import scenario_json_schema
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
 PLACEHOLDER = re.compile(r"Skriv [^\n]{0,60}? her")
@@ -32,10 +34,23 @@ SCHEMA_FILE = "bank.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
-def write_schema(settings: Settings):
-    target = settings.quizzes / SCHEMA_FILE
-    target.write_text(json.dumps(bank_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return target
+def _schemas(settings: Settings):
+    """(folder, schema file, its JSON Schema) for each kind of course file editors write in YAML."""
+    return [
+        (settings.quizzes, SCHEMA_FILE, bank_json_schema),
+        (settings.scenarios, SCENARIO_SCHEMA_FILE, scenario_json_schema),
+    ]
+
+
+def write_schema(settings: Settings) -> list:
+    """Write each folder's JSON Schema (banks, scenarios) from the models the build validates with."""
+    written = []
+    for folder, name, schema in _schemas(settings):
+        if folder.is_dir() or folder == settings.quizzes:
+            target = folder / name
+            target.write_text(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            written.append(target)
+    return written
 
 
 def build_problems(settings: Settings, extensions: set[str] | None = None) -> list[Problem]:
@@ -173,26 +188,29 @@ def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[
         except CourseError:
             pass  # already reported above
     problems.extend(_placeholders(settings))
-    schema = settings.quizzes / SCHEMA_FILE
-    if settings.quizzes.is_dir() and (
-        not schema.exists() or json.loads(schema.read_text(encoding="utf-8")) != bank_json_schema()
-    ):
-        problems.append(
-            Problem(
-                display_path(schema),
-                None,
-                "the JSON Schema does not match the bank rules. Fix: run 'krisesenterkurs schema'.",
-            )
-        )
-    for bank in sorted(settings.quizzes.glob("*.yml")):
-        if not bank.read_text(encoding="utf-8").startswith(SCHEMA_LINE):
-            warnings.append(
+    for folder, name, schema in _schemas(settings):
+        if not folder.is_dir():
+            continue
+        target = folder / name
+        if not target.exists() or json.loads(target.read_text(encoding="utf-8")) != schema():
+            kind = "bank" if name == SCHEMA_FILE else "scenario"
+            problems.append(
                 Problem(
-                    display_path(bank),
-                    1,
-                    f"editors get no checking as they type. Fix: make '{SCHEMA_LINE}' the first line.",
+                    display_path(target),
+                    None,
+                    f"the JSON Schema does not match the {kind} rules. Fix: run 'krisesenterkurs schema'.",
                 )
             )
+        line = f"# yaml-language-server: $schema={name}"
+        for path in sorted(folder.glob("*.yml")):
+            if not path.read_text(encoding="utf-8").startswith(line):
+                warnings.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        f"editors get no checking as they type. Fix: make '{line}' the first line.",
+                    )
+                )
     try:
         for loaded in course_banks(settings).values():
             warnings.extend(item_flaws(loaded.bank, loaded.path))
