@@ -106,6 +106,24 @@ def test_a_reload_resumes_where_the_learner_was(scenario):
     expect(scenario.locator(".kk-scenario__step")).to_have_text("Steg 3")
 
 
+def test_in_group_mode_a_workshop_plays_it_and_nothing_is_stored(page, base_url):
+    """The facilitator guide holds the module's scenario in group mode, and its map."""
+    page.goto(base_url + "moduler/mandat/workshopleder/")
+    group = page.locator('.kk-scenario[data-mode="group"]')
+    expect(group).to_have_attribute("data-ready", "")
+    expect(group.locator(".kk-scenario__group")).to_have_text("Gruppemodus: Ingenting blir lagret.")
+    for _ in range(2):
+        group.locator(".kk-scenario__option").first.click()
+        group.locator(".kk-scenario__continue").click()
+    expect(group.locator(".kk-scenario__turn")).to_have_count(2)
+    assert [k for k in page.evaluate("Object.keys(localStorage)") if ":scenario:" in k] == []
+    page.reload()
+    expect(page.locator('.kk-scenario[data-mode="group"] .kk-scenario__turn')).to_have_count(0)
+    # The map lists every node of the scenario, each choice linked to where it leads.
+    steps = page.locator(".kk-scenario-map__step")
+    expect(steps).to_have_count(len(SCENARIO.nodes))
+
+
 def test_without_javascript_the_whole_conversation_can_be_read(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

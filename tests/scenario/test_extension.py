@@ -75,3 +75,17 @@ def test_a_broken_scenario_stops_the_build_with_its_line(course):
     path.write_text(path.read_text(encoding="utf-8").replace("next: avklare", "next: avklar"), encoding="utf-8")
     problems = [str(p) for p in build_problems(course)]
     assert any("telefon.yml:" in p and "choice 1 leads to 'avklar'" in p for p in problems), problems
+
+
+def test_the_map_mode_places_the_facilitator_s_map_and_a_wrong_mode_is_one_line(course, tmp_path):
+    page = course.modules / "forste" / "ovelse.md"
+    page.write_text("# Øvelse\n\n/// scenario | telefon\n///\n\n/// scenario | telefon\n    mode: map\n///\n")
+    result = run(course, tmp_path / "site", engine="mkdocs", strict=False)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "moduler" / "forste" / "ovelse" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="kk-scenario"') == 1 and html.count('class="kk-scenario-map"') == 1
+    page.write_text("# Øvelse\n\n/// scenario | telefon\n    mode: kart\n///\n")
+    result = run(course, tmp_path / "site2", engine="mkdocs", strict=False)
+    assert result.returncode != 0
+    assert "ovelse.md:3: scenario 'telefon': mode must be 'individual', 'group' or 'map'." in result.stderr
+    assert 'File "' not in result.stderr

@@ -1,7 +1,7 @@
 """Python-Markdown extension: `/// scenario | id` places a branching conversation exercise on a page.
 
     /// scenario | nav-ringer
-        mode: group          # optional: for workshops, nothing is stored
+        mode: group          # optional: for workshops, nothing is stored; `map`: the facilitator's map
     Optional Markdown shown above the exercise.
     ///
 
@@ -23,6 +23,7 @@ from ..core.extension import course_options
 from ..core.page import current_page, href_to_page
 from ..core.settings import current
 from ..quiz.learnmore import link_title
+from .map import render_map
 from .render import render_scenario
 from .scenarios import course_scenarios
 
@@ -50,9 +51,10 @@ class ScenarioBlock(Block):
             self._fail(
                 f"scenario '{scenario_id}': unknown option '{unknown[0]}'. Fix: remove it; the block takes 'mode'."
             )
-        if options.get("mode", "individual") not in ("individual", "group"):
+        if options.get("mode", "individual") not in ("individual", "group", "map"):
             self._fail(
-                f"scenario '{scenario_id}': mode must be 'individual' or 'group'. Fix: write 'mode: group' or leave it out."
+                f"scenario '{scenario_id}': mode must be 'individual', 'group' or 'map'. "
+                "Fix: write 'mode: group' (workshops), 'mode: map' (the facilitator's map) or leave it out."
             )
         return super()._validate(parent, arg, **options)
 
@@ -76,6 +78,10 @@ class ScenarioBlock(Block):
     def on_end(self, block) -> None:
         count = self.tracker.setdefault("count", 0) + 1
         self.tracker["count"] = count
+        if self.options["mode"] == "map":
+            html = render_map(self.scenario, lang=self.settings.language, uid=f"kkmap{count}-{self.scenario.id}")
+            etree.SubElement(block, "p").text = self.md.htmlStash.store(html)
+            return
         html = render_scenario(
             self.scenario,
             lang=self.settings.language,
