@@ -14,7 +14,13 @@ from markupsafe import escape
 
 from ..core.strings import table
 from ..quiz.render import TextRenderer, default_text, split_first
-from .schema import Scenario
+from .schema import Node, Scenario
+
+
+def _node(scenario: Scenario, node_id: str) -> Node:
+    node = scenario.node(node_id)
+    assert node is not None  # the graph checks let no choice lead to a node that does not exist
+    return node
 
 
 def step_numbers(scenario: Scenario) -> dict[str, int]:
@@ -22,7 +28,7 @@ def step_numbers(scenario: Scenario) -> dict[str, int]:
     numbers: dict[str, int] = {}
     seen, todo = {scenario.start}, deque([scenario.start])
     while todo:
-        node = scenario.node(todo.popleft())
+        node = _node(scenario, todo.popleft())
         if node.ending:
             continue
         numbers[node.id] = len(numbers) + 1
@@ -41,7 +47,7 @@ def render_map(scenario: Scenario, *, lang: str, uid: str, text: TextRenderer | 
     endings = [n for n in scenario.nodes if n.ending]
 
     def name(node_id: str) -> str:
-        node = scenario.node(node_id)
+        node = _node(scenario, node_id)
         if node.ending:
             return f"{words[f'scenario_ending_{node.ending}']}: {node.title or ''}"
         return words["scenario_step"].format(n=numbers[node_id])
