@@ -152,6 +152,36 @@ def test_partial_run_then_relaunch_restores_from_the_lms(browser, lms):
     context.close()
 
 
+def play(frame, steps):
+    """Make `steps` choices in the page's scenario (always the first), continuing after each."""
+    frame.locator(".kk-scenario[data-ready]").wait_for()
+    for _ in range(steps):
+        frame.locator(".kk-scenario__option").first.click()
+        frame.locator(".kk-scenario__continue").click()
+
+
+def test_a_scenario_in_progress_and_its_endings_travel_in_suspend_data(browser, lms):
+    context, page, course = launch(browser, lms)
+    frame = course_frame(page)
+    root = frame.url.rsplit("/", 1)[0] + "/"
+    frame.goto(root + "moduler/mandat/samtaletrening.html")
+    play(frame, 2)
+    page.wait_for_function(
+        "() => (JSON.parse(window.API.LMSGetValue('cmi.suspend_data') || '{}').s || []).length === 1"
+    )
+    state = {"cmi.suspend_data": cmi(page, "cmi.suspend_data"), "cmi.core.lesson_status": "incomplete"}
+    context.close()
+
+    # Another device: the LMS brings the path back, and the learner goes on from the third step.
+    context, page, course = launch(browser, lms, preset=state)
+    frame = course_frame(page)
+    frame.goto(frame.url.rsplit("/", 1)[0] + "/moduler/mandat/samtaletrening.html")
+    frame.locator(".kk-scenario[data-ready]").wait_for()
+    expect(frame.locator(".kk-scenario__turn")).to_have_count(2)
+    expect(frame.locator(".kk-scenario__step")).to_have_text("Steg 3")
+    context.close()
+
+
 def test_full_pass_reports_passed_and_every_answer_fits_in_suspend_data(browser, lms):
     context, page, course = launch(browser, lms)
     frame = course_frame(page)
@@ -163,6 +193,11 @@ def test_full_pass_reports_passed_and_every_answer_fits_in_suspend_data(browser,
         answer_all(frame, bank, len(bank.questions))
     page.wait_for_function("() => window.API.LMSGetValue('cmi.core.lesson_status') === 'passed'")
     assert cmi(page, "cmi.core.score.raw") == "100"
+    # And every module's scenario in progress, three choices in.
+    for module in modules():
+        frame.goto(root + f"moduler/{module.folder}/samtaletrening.html")
+        play(frame, 3)
+    page.wait_for_function("() => (JSON.parse(window.API.LMSGetValue('cmi.suspend_data')).s || []).length === 5")
     suspend = cmi(page, "cmi.suspend_data")
     assert len(suspend) <= 4096, len(suspend)
     assert len(json.loads(suspend)["q"]) == len(modules())

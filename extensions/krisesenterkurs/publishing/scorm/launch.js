@@ -157,6 +157,16 @@
       var seed = typeof record.seed === "string" ? record.seed : "";
       packed.q.push([b, short(bank.hash), answers, packResult(record.best), packResult(record.result), passed, seed]);
     });
+    // Each scenario practised: its path in progress (choice numbers, one digit each: 2 to 4 choices)
+    // for the version it was made in, and the endings reached, by node id (kept across versions).
+    (COURSE.scenarios || []).forEach(function (scenario, s) {
+      var record = data[rules.scenarioName(scenario.id)];
+      if (!rules.isScenarioRecord(record)) return;
+      var reached = Object.keys(record.endings).filter(function (id) { return /^[a-z0-9-]+$/.test(id); });
+      var latest = reached.map(function (id) { return record.endings[id]; }).filter(function (at) { return !isNaN(Date.parse(at)); }).sort().pop();
+      var path = record.path.every(function (n) { return Number.isInteger(n) && n >= 0 && n < 10; }) ? record.path.join("") : "";
+      (packed.s = packed.s || []).push([s, short(record.h), path, record.open ? 1 : 0, reached.join(","), seconds(latest)]);
+    });
     return JSON.stringify(packed);
   }
 
@@ -187,6 +197,17 @@
       if (Array.isArray(entry[5])) record.passed = { h: full(entry[5][0], bank), at: iso(entry[5][1]) };
       if (typeof entry[6] === "string" && entry[6]) record.seed = entry[6];  // record.js refuses a bad one
       out[rules.quizName(bank.id)] = record;
+    });
+    (Array.isArray(packed.s) ? packed.s : []).forEach(function (entry) {
+      var scenario = (COURSE.scenarios || [])[entry[0]];
+      if (!scenario || !Array.isArray(entry)) return;
+      var same = entry[1] === short(scenario.hash);
+      var endings = {};
+      String(entry[4] || "").split(",").forEach(function (id) { if (/^[a-z0-9-]+$/.test(id)) endings[id] = iso(entry[5]); });
+      // A path from another version of the scenario is dropped (as scenario.js does), the endings kept.
+      var path = same && /^[0-9]*$/.test(String(entry[2])) ? String(entry[2]).split("").filter(Boolean).map(Number) : [];
+      out[rules.scenarioName(scenario.id)] = { v: rules.FORMAT, h: same ? scenario.hash : String(entry[1]), path: path,
+        open: same && entry[3] === 1 && path.length > 0, endings: endings };
     });
     return out;
   }

@@ -7,10 +7,12 @@ import xml.etree.ElementTree as etree
 from ...core.settings import Settings
 from ...course.modules import load_modules
 from ...quiz.banks import load_banks
+from ...scenario.scenarios import load_scenarios
 
 
 def scorm_course(settings: Settings) -> dict:
-    """What the launch page needs: modules in order, and each bank's questions (id and content hash)."""
+    """What the launch page needs: modules in order, each bank's questions (id and content hash), and
+    each scenario's id and content hash (its state travels in suspend_data too)."""
     banks = load_banks(settings.quizzes, settings.pass_mark)
     modules = load_modules(settings.modules, banks)
     ordered = [m.meta.bank for m in modules] + sorted(set(banks) - {m.meta.bank for m in modules})
@@ -26,6 +28,12 @@ def scorm_course(settings: Settings) -> dict:
             }
             for b in ordered
         ],
+        "scenarios": [
+            {"id": sid, "hash": loaded.scenario.content_hash()}
+            for sid, loaded in sorted(load_scenarios(settings.scenarios).items())
+        ]
+        if settings.scenarios.is_dir()
+        else [],
     }
 
 
