@@ -1,6 +1,7 @@
 """A learner practises a conversation (samtaletrening): by keyboard to every ending, back and
 restart, resuming after a reload, readable without JavaScript, and accessible in every state."""
 
+import re
 from collections import deque
 
 import pytest
@@ -122,6 +123,25 @@ def test_in_group_mode_a_workshop_plays_it_and_nothing_is_stored(page, base_url)
     # The map lists every node of the scenario, each choice linked to where it leads.
     steps = page.locator(".kk-scenario-map__step")
     expect(steps).to_have_count(len(SCENARIO.nodes))
+
+
+def test_min_fremdrift_tells_how_far_the_learner_has_practised(scenario, base_url):
+    def cell():
+        scenario.goto(base_url + "fremdrift/")
+        return scenario.locator('tr[data-module="mandat"] .kk-progress__practice')
+
+    expect(cell()).to_have_text("Ikke startet")
+    scenario.goto(base_url + URL)
+    choose(scenario, 0)
+    expect(cell()).to_have_text("Påbegynt")
+    expect(cell().get_by_role("link")).to_have_attribute("href", re.compile(r"moduler/mandat/samtaletrening/$"))
+    # From the start again (the path in progress forgotten), to an ending.
+    scenario.evaluate("Object.keys(localStorage).filter(k => k.includes(':scenario:')).forEach(k => localStorage.removeItem(k))")
+    scenario.goto(base_url + URL)
+    path = next(iter(paths_to_endings().values()))
+    for n in path:
+        choose(scenario, n)
+    expect(cell()).to_have_text(f"1 av {len(SCENARIO.endings)} slutter nådd")
 
 
 def test_without_javascript_the_whole_conversation_can_be_read(browser, base_url):

@@ -105,3 +105,31 @@ def test_every_mistake_of_a_module_yml_is_listed_not_only_a_bad_date(tmp_path):
         load_modules(tmp_path / "moduler", None)
     lines = sorted(p.line for p in e.value.problems)
     assert lines == [1, 2, 5, 9], [str(p) for p in e.value.problems]
+
+
+def test_the_real_course_s_manifest_names_each_module_s_scenario_for_learners():
+    from krisesenterkurs.course.modules import course_modules
+    from tests.support import COURSE
+
+    data = manifest(COURSE, course_modules(COURSE))
+    first = data["modules"][0]["scenario"]
+    assert first["id"] == "nav-ringer" and first["url"] == "moduler/mandat/samtaletrening/"
+    assert first["required"] is False and set(first["good"]) <= set(first["endings"]) and len(first["endings"]) >= 3
+    # The facilitator guide's group and map placements are not the learners' scenario.
+    assert all(m["scenario"]["url"].endswith("/samtaletrening/") for m in data["modules"])
+
+
+def test_a_module_that_requires_a_scenario_it_does_not_place_is_one_line(tmp_path):
+    import shutil
+
+    from tests.support import COURSE
+
+    root = tmp_path / "moduler"
+    shutil.copytree(COURSE.modules / "mandat", root / "mandat")
+    (root / "mandat" / "samtaletrening.md").unlink()
+    meta = root / "mandat" / "module.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "scenario_required: true\n", encoding="utf-8")
+    with pytest.raises(CourseError) as raised:
+        load_modules(root, load_banks(COURSE.quizzes))
+    (problem,) = raised.value.problems
+    assert problem.message.startswith("'scenario_required' is true, but no page of this module places a scenario")

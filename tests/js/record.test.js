@@ -518,6 +518,48 @@ describe("attempt, recordAttempt", function () {
   });
 });
 
+describe("scenarioState and a module that requires its scenario", function () {
+  function withScenario(required) {
+    var m = mod("mandat");
+    m.scenario = { id: "nav-ringer", hash: "sh", url: "moduler/mandat/samtaletrening/",
+      endings: ["god", "blandet", "darlig"], good: ["god"], required: required };
+    return m;
+  }
+  var passed = { v: 1, answers: {}, passed: { h: "h-mandat", at: "t" } };
+  function practised(path, endings, h) {
+    return { v: 1, h: h || "sh", path: path, open: false, endings: endings };
+  }
+
+  it("tells not started, in progress and endings reached, by node id", function () {
+    var m = withScenario(false);
+    assert.deepEqual(R.scenarioState(m, null), { state: "not-started", reached: 0, total: 3, good: false });
+    assert.equal(R.scenarioState(m, practised([0, 1], {})).state, "in-progress");
+    assert.equal(R.scenarioState(m, practised([0, 1], {}, "old")).state, "not-started");  // an edited scenario drops the path
+    var s = R.scenarioState(m, practised([], { darlig: "t", blandet: "t", borte: "t" }, "old"));
+    assert.deepEqual(s, { state: "endings", reached: 2, total: 3, good: false });  // kept across versions
+    assert.equal(R.scenarioState(m, practised([], { god: "t" })).good, true);
+    assert.equal(R.scenarioState(m, { v: 1, h: "sh", path: "x", endings: {} }).state, "not-started");  // not a record
+    assert.equal(R.scenarioState(mod("barn"), null), null);  // no scenario
+  });
+
+  it("completes a module with the quiz alone unless module.yml requires the scenario", function () {
+    assert.ok(R.isCompleted(withScenario(false), passed, null));
+    assert.ok(!R.isCompleted(withScenario(true), passed, null));
+    assert.ok(!R.isCompleted(withScenario(true), passed, practised([], { darlig: "t" })));
+    assert.ok(R.isCompleted(withScenario(true), passed, practised([], { god: "t" })));
+    assert.ok(!R.isCompleted(withScenario(true), { v: 1, answers: {} }, practised([], { god: "t" })));
+  });
+
+  it("courseState reads each module's scenario record", function () {
+    var m = withScenario(true);
+    var stored = { "quiz:mandat": passed, "scenario:nav-ringer": practised([], { god: "t" }) };
+    var read = function (name, valid) { return { value: stored[name] && valid(stored[name]) ? stored[name] : null, problem: null }; };
+    var state = R.courseState({ modules: [m] }, read);
+    assert.equal(state.done, 1);
+    assert.deepEqual(state.modules[0].scenario, { state: "endings", reached: 1, total: 3, good: true });
+  });
+});
+
 describe("isCompleted, moduleState", function () {
   var m = mod("mandat");
   var visited = { v: 1, visited: { mandat: true } };
@@ -534,7 +576,8 @@ describe("isCompleted, moduleState", function () {
 
   it("a module nobody has touched", function () {
     var s = R.moduleState(m, null, none);
-    assert.deepEqual(s, { module: m, problem: null, completed: false, started: false, best: null, latest: null });
+    assert.deepEqual(s, { module: m, problem: null, completed: false, started: false, best: null, latest: null,
+      scenario: null });
   });
 
   it("a visited module has been started", function () {

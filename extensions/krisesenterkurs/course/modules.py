@@ -10,6 +10,7 @@ anywhere without a hand-kept list in JavaScript and without a server.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -44,6 +45,13 @@ class ModuleMeta(Model):
     review_by: Annotated[datetime.date, Meta(description="When an editor must check the module again.")]
     editor: Annotated[str, Meta(min_length=1, max_length=120, description="Who answers for the module.")]
     changes: Annotated[list[Change], Meta(min_length=1, description="Newest first.")]
+    scenario_required: Annotated[
+        bool,
+        Meta(
+            description="true: the module is completed only when its quiz is passed and its scenario "
+            "(samtaletrening) has reached a good ending. Default false: the quiz alone completes it."
+        ),
+    ] = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,22 @@ class Module:
     meta: ModuleMeta
     quiz_page: str  # the page placing the bank, relative to the module folder, e.g. "quiz.md"
     path: Path
+    # The learners' scenario of the module and the page placing it ("samtaletrening.md"), if any:
+    # the first placement not in group or map mode (those are the facilitator guide's).
+    scenario: tuple[str, str] | None = None
+
+
+_MODE = re.compile(r"^\s+mode:\s*(\S+)")
+
+
+def learners_scenario(folder: Path) -> tuple[str, str] | None:
+    for page in sorted(folder.glob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for placed in blocks.placements(lines, "scenario"):
+            mode = _MODE.match(lines[placed.line]) if placed.line < len(lines) else None
+            if placed.argument and (mode is None or mode.group(1) == "individual"):
+                return placed.argument, page.name
+    return None
 
 
 def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[Module]:
@@ -127,7 +151,18 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 )
             )
             continue
-        modules.append(Module(folder.name, meta, pages[0].name, meta_path))
+        scenario = learners_scenario(folder)
+        if meta.scenario_required and scenario is None:
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "'scenario_required' is true, but no page of this module places a scenario for learners. "
+                    "Fix: add '/// scenario | <id>' to a page such as samtaletrening.md, or remove 'scenario_required'.",
+                )
+            )
+            continue
+        modules.append(Module(folder.name, meta, pages[0].name, meta_path, scenario))
     numbers: dict[int, Module] = {}
     for m in modules:
         if m.meta.number in numbers:
@@ -156,6 +191,30 @@ def course_modules(settings: Settings) -> list[Module]:
     )  # a bank added or removed changes what modules may use
 
 
+def _scenario_entry(settings: Settings, m: Module) -> dict:
+    """The module's scenario as «Min fremdrift» shows it: id, version, page, its endings (the good
+    ones apart) and whether completing the module needs a good ending."""
+    from ..scenario.scenarios import course_scenarios
+
+    if m.scenario is None:
+        return {}
+    scenario_id, page = m.scenario
+    loaded = course_scenarios(settings).get(scenario_id)
+    if loaded is None:  # reported by the build at the page's line
+        return {}
+    endings = [n for n in loaded.scenario.nodes if n.ending]
+    return {
+        "scenario": {
+            "id": scenario_id,
+            "hash": loaded.scenario.content_hash(),
+            "url": settings.url(f"{settings.modules_url}{m.folder}/{page}"),
+            "endings": [n.id for n in endings],
+            "good": [n.id for n in endings if n.ending == "good"],
+            "required": m.meta.scenario_required,
+        }
+    }
+
+
 def manifest(settings: Settings, modules: list[Module]) -> dict:
     """What the browser needs to know about the course; addresses are relative to the site root."""
     banks = course_banks(settings)
@@ -171,6 +230,7 @@ def manifest(settings: Settings, modules: list[Module]) -> dict:
                 "quiz": settings.url(f"{prefix}{m.folder}/{m.quiz_page}"),
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
+                **_scenario_entry(settings, m),
             }
             for m in modules
         ],

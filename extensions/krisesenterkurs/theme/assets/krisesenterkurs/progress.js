@@ -169,7 +169,9 @@
 
     var table = element("table", { "class": "kk-progress__table" });
     var head = element("tr");
-    [words.module, words.status, words.best, words.latest, words.next].forEach(function (h) {
+    // The column for the modules' scenarios only when some module has one.
+    var practised = state.modules.some(function (s) { return !!s.scenario; });
+    [words.module, words.status, words.best, words.latest].concat(practised ? [words.practice] : [], [words.next]).forEach(function (h) {
       head.appendChild(element("th", { scope: "col" }, h));
     });
     table.appendChild(element("thead")).appendChild(head);
@@ -187,6 +189,7 @@
       row.appendChild(statusCell);
       row.appendChild(element("td", { "class": "kk-progress__best", "data-label": words.best }, resultText(s.best, s.module, words)));
       row.appendChild(element("td", { "class": "kk-progress__latest", "data-label": words.latest }, resultText(s.latest, s.module, words)));
+      if (practised) row.appendChild(practiceCell(s, words));
       var next = rules.nextLink(s, words);
       var cell = element("td", { "data-label": words.next });
       cell.appendChild(element("a", { href: siteHref(next.href), "class": "kk-progress__next" }, next.text));
@@ -198,6 +201,22 @@
     wrapper.appendChild(table);
     holder.appendChild(wrapper);
     holder.appendChild(tools(holder, data));
+  }
+
+  // A module's scenario: not started, begun, or how many of its endings were reached; a link to
+  // it; and, when module.yml requires it, that a good ending completes the module.
+  function practiceCell(s, words) {
+    var cell = element("td", { "class": "kk-progress__practice", "data-label": words.practice });
+    if (!s.scenario) return cell;
+    var text = s.scenario.state === "endings" ? format(words.practice_endings, s.scenario)
+      : s.scenario.state === "in-progress" ? words.status_started : words.status_not_started;
+    cell.setAttribute("data-state", s.scenario.state);
+    cell.appendChild(element("a", { href: siteHref(s.module.scenario.url) }, text));
+    if (s.module.scenario.required && !s.scenario.good) {
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(element("span", { "class": "kk-progress__required" }, "(" + words.practice_required + ")"));
+    }
+    return cell;
   }
 
   function tools(holder, data) {

@@ -364,16 +364,38 @@
 
   /* ---------- the course: the manifest's modules and the learner's records ---------- */
 
-  // A module is completed once the current version of its bank has been passed.
-  function isCompleted(m, quiz) {
-    return !!quiz && !!quiz.passed && quiz.passed.h === m.hash;
+  // A module's scenario (samtaletrening) as «Min fremdrift» tells it: "not-started", "in-progress"
+  // (a path begun, no ending yet) or "endings" (reached of total, and whether a good one), from
+  // its record. Endings reached are counted by node id, so an edited scenario keeps them.
+  function scenarioState(m, record) {
+    var s = m.scenario;
+    if (!s) return null;
+    var out = { state: "not-started", reached: 0, total: s.endings.length, good: false };
+    if (!isScenarioRecord(record)) return out;
+    var reached = s.endings.filter(function (id) { return own.call(record.endings, id) && !!record.endings[id]; });
+    out.reached = reached.length;
+    out.good = reached.some(function (id) { return s.good.indexOf(id) !== -1; });
+    if (out.reached) out.state = "endings";
+    else if (record.h === s.hash && record.path.length) out.state = "in-progress";
+    return out;
   }
 
-  // `quiz` is the module's quiz record (or null), `progress` the progress record.
-  function moduleState(m, quiz, progress) {
-    var state = { module: m, problem: null, completed: false, started: false, best: null, latest: null };
+  // A module is completed once the current version of its bank has been passed, and, when its
+  // module.yml requires the scenario, a good ending of the scenario reached.
+  function isCompleted(m, quiz, scenario) {
+    var passed = !!quiz && !!quiz.passed && quiz.passed.h === m.hash;
+    if (!passed || !m.scenario || !m.scenario.required) return passed;
+    var s = scenarioState(m, scenario);
+    return !!s && s.good;
+  }
+
+  // `quiz` is the module's quiz record (or null), `progress` the progress record, `scenario` the
+  // record of the module's scenario (or null).
+  function moduleState(m, quiz, progress, scenario) {
+    var state = { module: m, problem: null, completed: false, started: false, best: null, latest: null,
+      scenario: scenarioState(m, scenario) };
     if (isQuizRecord(quiz)) {
-      state.completed = isCompleted(m, quiz);
+      state.completed = isCompleted(m, quiz, scenario);
       state.passedAt = state.completed ? quiz.passed.at : null;
       state.best = isResult(quiz.best) ? quiz.best : null;
       state.latest = isResult(quiz.result) ? quiz.result : null;
@@ -398,8 +420,9 @@
     var progress = readProgress(read);
     var modules = course.modules.map(function (m) {
       var found = read(quizName(m.bank), isQuizRecord);
-      var state = moduleState(m, found.value, progress.value);
-      state.problem = found.problem;
+      var practised = m.scenario ? read(scenarioName(m.scenario.id), isScenarioRecord) : { value: null, problem: null };
+      var state = moduleState(m, found.value, progress.value, practised.value);
+      state.problem = found.problem || practised.problem;
       return state;
     });
     var done = modules.filter(function (s) { return s.completed; });
@@ -513,7 +536,7 @@
     isRight: isRight, validAnswer: validAnswer, savedAnswer: savedAnswer,
     attemptSeed: attemptSeed, shownOrder: shownOrder, recordAnswer: recordAnswer, forgetAnswer: forgetAnswer,
     startOver: startOver, mergeQuiz: mergeQuiz, attempt: attempt, recordAttempt: recordAttempt,
-    isCompleted: isCompleted, moduleState: moduleState, readProgress: readProgress, courseState: courseState,
+    isCompleted: isCompleted, scenarioState: scenarioState, moduleState: moduleState, readProgress: readProgress, courseState: courseState,
     nextLink: nextLink, visit: visit,
     exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
     NAME_MAX: NAME_MAX, clampName: clampName, completionDate: completionDate,
