@@ -128,7 +128,7 @@ def test_ordering_is_written_like_moodles_own_export_with_shownumcorrect_and_hin
     assert values == {
         "layouttype": "VERTICAL",
         "selecttype": "ALL",
-        "selectcount": "0",
+        "selectcount": "3",
         "gradingtype": "ABSOLUTE_POSITION",
         "showgrading": "SHOW",
         "numberingstyle": "none",

@@ -109,7 +109,8 @@ def _ordering(quiz: ET.Element, q: OrderingQuestion, text: BankText) -> None:
     question = _header(quiz, "ordering", q, text)
     _value(question, "layouttype", "VERTICAL")
     _value(question, "selecttype", "ALL")
-    _value(question, "selectcount", "0")  # with ALL: every step
+    # Every step: Moodle's import raises a count below its minimum (2) to that minimum.
+    _value(question, "selectcount", str(len(q.steps)))
     _value(question, "gradingtype", "ABSOLUTE_POSITION")  # a point for each step in its place
     _value(question, "showgrading", "SHOW")
     _value(question, "numberingstyle", "none")
