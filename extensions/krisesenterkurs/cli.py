@@ -81,19 +81,20 @@ def _scorm(args) -> int:
 
 
 def _export(args) -> int:
+    from .core.errors import Problem
     from .core.yamlfile import display_path
     from .export import export
 
-    target = Path(args.out or f"dist/moodle-{args.format}-{datetime.date.today().isoformat()}")
+    target = Path(args.out or f"dist/question-bank-{args.format}-{datetime.date.today().isoformat()}")
     written = export(_settings(args), target.resolve(), args.format)
     for item in written:
         print(item.path)
         for qid in item.left_out:
-            print(
-                f"note: {display_path(item.source)}: question '{qid}': left out of {item.path.name}, "
-                "GIFT has no ordering question. Fix: export with --format moodle-xml to include it.",
-                file=sys.stderr,
+            message = (
+                f"left out of {item.path.name}: GIFT has no ordering question. "
+                "Fix: export with --format moodle-xml to include it."
             )
+            print(f"note: {Problem(display_path(item.source), None, message, qid)}", file=sys.stderr)
     name = "Moodle XML format" if args.format == "moodle-xml" else "GIFT format"
     print(
         f"{len(written)} file(s), {sum(item.questions for item in written)} question(s). "
@@ -234,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         "Each bank becomes a category named after its title.",
     )
     c.add_argument("--format", choices=FORMATS, default="moodle-xml", help="the file format (default: moodle-xml)")
-    c.add_argument("--out", help="the folder to write into (default: dist/moodle-<format>-<date>)")
+    c.add_argument("--out", help="the folder to write into (default: dist/question-bank-<format>-<date>)")
     c.set_defaults(run=_export)
 
     c = commands.add_parser(

@@ -62,7 +62,8 @@ def test_gift_names_the_ordering_question_it_leaves_out(project, capsys):
     out = project / "ut"
     assert main(["--project", str(project), "export", "--format", "gift", "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "question 'rekkefolge': left out of alle.gift.txt, GIFT has no ordering question." in err
+    assert err.startswith("note: ")
+    assert "quizzes/alle.yml: question 'rekkefolge': left out of alle.gift.txt: GIFT has no ordering question." in err
     assert "Fix: export with --format moodle-xml to include it." in err
     assert "1 file(s), 4 question(s)." in err
     assert "// question: rekkefolge (ordering) is left out" in (out / "alle.gift.txt").read_text(encoding="utf-8")
@@ -88,3 +89,13 @@ def test_an_unwritable_folder_is_a_message_not_a_traceback(project, capsys):
     (project / "fil").write_text("", encoding="utf-8")
     assert main(["--project", str(project), "export", "--out", str(project / "fil" / "ut")]) == 1
     assert "cannot be made" in capsys.readouterr().err
+
+
+def test_without_out_the_files_go_to_a_dated_folder_in_dist(project, capsys, monkeypatch):
+    import datetime
+
+    monkeypatch.chdir(project)
+    assert main(["export", "--format", "gift"]) == 0
+    folder = project / "dist" / f"question-bank-gift-{datetime.date.today().isoformat()}"
+    assert (folder / "alle.gift.txt").exists()
+    assert capsys.readouterr().out.strip() == str(folder / "alle.gift.txt")
