@@ -71,3 +71,15 @@ def test_an_option_starting_with_a_special_character_keeps_its_weight_and_text(s
     answers = questions["en"]["answers"]
     assert [w for w, _, _ in answers] == [1.0, 0.0, 0.0]
     assert answers[1][1] == TextRenderer().inline(start)
+
+
+def test_links_and_lists_keep_their_html_through_the_escapes():
+    from tests.export.banks import ALL_TYPES
+
+    prompt = "Les [loven](https://lovdata.no/lov/2009-06-19-44#§3?a=1&b={2}) først:\n\n- én\n- to"
+    text = ALL_TYPES.replace("    prompt: Hva er **riktig**?", "    prompt: |\n      " + prompt.replace("\n", "\n      "))
+    assert bank(text).questions[0].prompt.rstrip() == prompt
+    questions = _read(text)
+    expected = str(TextRenderer().block(bank(text).questions[0].prompt))
+    assert 'href="https://lovdata.no/lov/2009-06-19-44#§3?a=1&amp;b={2}"' in expected and "<ul>" in expected
+    assert questions["en"]["text"] == expected.strip()
