@@ -77,7 +77,9 @@ def test_links_and_lists_keep_their_html_through_the_escapes():
     from tests.export.banks import ALL_TYPES
 
     prompt = "Les [loven](https://lovdata.no/lov/2009-06-19-44#§3?a=1&b={2}) først:\n\n- én\n- to"
-    text = ALL_TYPES.replace("    prompt: Hva er **riktig**?", "    prompt: |\n      " + prompt.replace("\n", "\n      "))
+    text = ALL_TYPES.replace(
+        "    prompt: Hva er **riktig**?", "    prompt: |\n      " + prompt.replace("\n", "\n      ")
+    )
     assert bank(text).questions[0].prompt.rstrip() == prompt
     questions = _read(text)
     expected = str(TextRenderer().block(bank(text).questions[0].prompt))
