@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .core.errors import CourseError
 
+FORMATS = ("moodle-xml", "gift")  # export's formats (krisesenterkurs.export.FORMATS, not imported at start-up)
+
 
 def _settings(args):
     from .core.errors import Problem
@@ -76,6 +78,30 @@ def _scorm(args) -> int:
 
     target = Path(args.out or f"dist/krisesenterkurs-scorm12-{datetime.date.today().isoformat()}.zip")
     print(scorm(_settings(args), target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
+    return 0
+
+
+def _export(args) -> int:
+    from .core.errors import Problem
+    from .core.yamlfile import display_path
+    from .export import export
+
+    target = Path(args.out or f"dist/question-bank-{args.format}-{datetime.date.today().isoformat()}")
+    written = export(_settings(args), target.resolve(), args.format)
+    for item in written:
+        print(item.path)
+        for qid in item.left_out:
+            message = (
+                f"left out of {item.path.name}: GIFT has no ordering question. "
+                "Fix: export with --format moodle-xml to include it."
+            )
+            print(f"note: {Problem(display_path(item.source), None, message, qid)}", file=sys.stderr)
+    name = "Moodle XML format" if args.format == "moodle-xml" else "GIFT format"
+    print(
+        f"{len(written)} file(s), {sum(item.questions for item in written)} question(s). "
+        f"In Moodle: Question bank > Import, choose «{name}» and upload each file.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -200,6 +226,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     _zip_arguments(c, "dist/krisesenterkurs-scorm12-<date>.zip")
     c.set_defaults(run=_scorm)
+
+    c = commands.add_parser(
+        "export",
+        help="the question banks for Moodle's question bank (KS Læring): Moodle XML or GIFT",
+        description="Write every question bank as one file for Moodle's question bank import "
+        "(Question bank > Import): <bank id>.xml in Moodle XML, with every question type, or "
+        "<bank id>.gift.txt in GIFT, which has no ordering questions (they are left out and named). "
+        "Each bank becomes a category named after its title.",
+    )
+    c.add_argument("--format", choices=FORMATS, default="moodle-xml", help="the file format (default: moodle-xml)")
+    c.add_argument("--out", help="the folder to write into (default: dist/question-bank-<format>-<date>)")
+    c.set_defaults(run=_export)
 
     c = commands.add_parser(
         "build",

@@ -123,5 +123,5 @@ def test_help_in_plain_words():
         [str(Path(sys.executable).with_name("krisesenterkurs")), "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0
-    for command in ("check", "new-module", "schema", "package", "handouts"):
+    for command in ("check", "new-module", "schema", "package", "export", "handouts"):
         assert command in result.stdout
