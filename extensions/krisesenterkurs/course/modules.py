@@ -191,7 +191,7 @@ def course_modules(settings: Settings) -> list[Module]:
     )  # a bank added or removed changes what modules may use
 
 
-def _scenario_entry(settings: Settings, m: Module) -> dict:
+def scenario_entry(settings: Settings, m: Module) -> dict:
     """The module's scenario as «Min fremdrift» shows it: id, version, page, its endings (the good
     ones apart) and whether completing the module needs a good ending."""
     from ..scenario.scenarios import course_scenarios
@@ -230,7 +230,7 @@ def manifest(settings: Settings, modules: list[Module]) -> dict:
                 "quiz": settings.url(f"{prefix}{m.folder}/{m.quiz_page}"),
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
-                **_scenario_entry(settings, m),
+                **scenario_entry(settings, m),
             }
             for m in modules
         ],

@@ -264,7 +264,10 @@
     var changed = false;
     if (data) {
       var acted = quizState(data) !== launchQuizzes;
-      var done = COURSE.modules.filter(function (m) { return rules.isCompleted(m, data[rules.quizName(m.bank)]); }).length;
+      // The site's rule (record.js): the quiz, and a good ending of the scenario where module.yml requires it.
+      var done = COURSE.modules.filter(function (m) {
+        return rules.isCompleted(m, data[rules.quizName(m.bank)], m.scenario ? data[rules.scenarioName(m.scenario.id)] : null);
+      }).length;
       var local = { status: done === COURSE.modules.length ? "passed" : "incomplete", score: Math.round((100 * done) / COURSE.modules.length) };
       var chosen = decisions.decide(atLaunch, local, acted);
       if (acted || localIsTheirs) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from ...core.settings import Settings
-from ...course.modules import load_modules
+from ...course.modules import load_modules, scenario_entry
 from ...quiz.banks import load_banks
 from ...scenario.scenarios import load_scenarios
 
@@ -18,7 +18,13 @@ def scorm_course(settings: Settings) -> dict:
     ordered = [m.meta.bank for m in modules] + sorted(set(banks) - {m.meta.bank for m in modules})
     return {
         "modules": [
-            {"id": m.folder, "bank": m.meta.bank, "hash": banks[m.meta.bank].bank.content_hash()} for m in modules
+            {
+                "id": m.folder,
+                "bank": m.meta.bank,
+                "hash": banks[m.meta.bank].bank.content_hash(),
+                **scenario_entry(settings, m),
+            }
+            for m in modules
         ],
         "banks": [
             {
