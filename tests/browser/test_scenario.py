@@ -136,7 +136,9 @@ def test_min_fremdrift_tells_how_far_the_learner_has_practised(scenario, base_ur
     expect(cell()).to_have_text("Påbegynt")
     expect(cell().get_by_role("link")).to_have_attribute("href", re.compile(r"moduler/mandat/samtaletrening/$"))
     # From the start again (the path in progress forgotten), to an ending.
-    scenario.evaluate("Object.keys(localStorage).filter(k => k.includes(':scenario:')).forEach(k => localStorage.removeItem(k))")
+    scenario.evaluate(
+        "Object.keys(localStorage).filter(k => k.includes(':scenario:')).forEach(k => localStorage.removeItem(k))"
+    )
     scenario.goto(base_url + URL)
     path = next(iter(paths_to_endings().values()))
     for n in path:
