@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page
 
 from krisesenterkurs.quiz.banks import load_banks
-from krisesenterkurs.quiz.schema import MultipleQuestion, TrueFalseQuestion
+from krisesenterkurs.quiz.schema import MatchingQuestion, MultipleQuestion, OrderingQuestion, TrueFalseQuestion
 from tests.support import COURSE
 
 BLOCK = re.compile(r"^ {0,3}/{3,}\s*quiz\s*\|\s*([\w-]+)\s*$", re.M)
@@ -27,14 +27,24 @@ def quiz_url(bank_id: str) -> str:
 
 
 def right(q) -> list[int]:
+    """The right answer as record.js keeps it: options chosen; a category per item; the steps in order."""
     if isinstance(q, TrueFalseQuestion):
         return [0 if q.answer else 1]
+    if isinstance(q, MatchingQuestion):
+        return [q.categories.index(item.category) for item in q.items]
+    if isinstance(q, OrderingQuestion):
+        return list(range(len(q.steps)))
     return [i for i, o in enumerate(q.options) if o.correct]
 
 
 def wrong(q) -> list[int]:
     if isinstance(q, TrueFalseQuestion):
         return [1 if q.answer else 0]
+    if isinstance(q, MatchingQuestion):  # the first item in another category
+        key = right(q)
+        return [(key[0] + 1) % len(q.categories), *key[1:]]
+    if isinstance(q, OrderingQuestion):  # the first two steps swapped
+        return [1, 0, *range(2, len(q.steps))]
     return [next(i for i, o in enumerate(q.options) if not o.correct)]
 
 
@@ -53,9 +63,22 @@ def option(page: Page, q, i: int):
 
 
 def answer(page: Page, q, indices: list[int]) -> None:
+    """Give the answer `indices` (as right() and wrong() write it) and check it."""
     box = question(page, q)
-    for i in indices:
-        option(page, q, i).locator("input").check()
+    if isinstance(q, MatchingQuestion):
+        for i, category in enumerate(indices):
+            box.locator(f'.kk-match__item[data-index="{i}"] select').select_option(str(category))
+    elif isinstance(q, OrderingQuestion):
+        for place, step in enumerate(indices):
+            # Move the step up, one place per press, until it stands at `place`.
+            while (
+                box.locator(".kk-order__step").evaluate_all("els => els.map(e => Number(e.dataset.index))").index(step)
+                > place
+            ):
+                box.locator(f'.kk-order__step[data-index="{step}"] .kk-order__up').click()
+    else:
+        for i in indices:
+            option(page, q, i).locator("input").check()
     box.get_by_role("button", name="Sjekk svar").click()
 
 
@@ -70,7 +93,7 @@ def needed_to_pass(bank) -> int:
     return next(k for k in range(total + 1) if k * 100 >= bank.pass_mark * total)
 
 
-__all__ = ["MultipleQuestion", "TrueFalseQuestion"]
+__all__ = ["MatchingQuestion", "MultipleQuestion", "OrderingQuestion", "TrueFalseQuestion"]
 
 
 def modules():
