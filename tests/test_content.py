@@ -69,12 +69,16 @@ def test_every_module_has_goals_time_case_sources_and_quiz():
         assert re.findall(r"^\s*[-*] ", section(summary, "Kilder"), re.M), module.name
 
 
-def test_every_bank_has_8_to_12_questions_of_every_type():
+def test_every_bank_has_10_to_14_questions_of_mixed_types_and_the_course_matches_and_orders():
+    kinds_in_course = set()
     for loaded in load_banks(COURSE.quizzes).values():
         bank = loaded.bank
-        assert 8 <= len(bank.questions) <= 12, bank.id
-        kinds = [q.type for q in bank.questions]
-        assert all(kinds.count(k) >= 2 for k in ("single", "multiple", "truefalse")), (bank.id, kinds)
+        assert 10 <= len(bank.questions) <= 14, bank.id
+        kinds = {q.type for q in bank.questions}
+        assert len(kinds) >= 3 and {"single", "truefalse"} <= kinds, (bank.id, kinds)
+        kinds_in_course |= kinds
+    # Matching and ordering test understanding where choosing one option would not (issue #17).
+    assert {"matching", "ordering"} <= kinds_in_course, kinds_in_course
 
 
 def test_survey_quotes_are_exact():
