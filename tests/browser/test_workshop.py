@@ -159,3 +159,62 @@ def test_presentation_view_shows_every_text_large_enough_for_the_back_of_the_roo
     small["samtaletrening"] = page.evaluate(SMALL_TEXT, SMALLEST)
     found = [f"{path}: {text}" for path, texts in small.items() for text in texts]
     assert not found, f"{len(found)} texts under {SMALLEST} px:\n" + "\n".join(found[:40])
+
+
+def test_presentation_view_lasts_across_a_reload_until_esc(page, base_url):
+    """A reload (the projector's laptop wakes up, F5) keeps the view; Esc leaves it for good. It is
+    kept for this tab only, under the course's own prefix."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(base_url + "moduler/mandat/case/")
+    present(page)
+    page.reload()
+    toggle = page.get_by_role("button", name="Presentasjonsvisning")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("body")).to_have_class(re.compile(r"\bkk-present\b"))
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    assert page.evaluate("Object.keys(sessionStorage)") == ["krisesenterkurs:/:present"]
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    page.reload()
+    expect(page.get_by_role("button", name="Presentasjonsvisning")).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    assert page.evaluate("Object.keys(sessionStorage)") == []
+
+
+# The glyph the button used to show: Debian's fonts have none for it, so it was an empty box.
+SYMBOL = re.compile("\u26f6")
+HEADER_TEXT = """() => {
+    const texts = [];
+    const walker = document.createTreeWalker(document.querySelector(".md-header"), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (node.data.trim() && el.checkVisibility({opacityProperty: true, visibilityProperty: true})) {
+            texts.push(node.data.trim());
+        }
+    }
+    return texts;
+}"""
+
+
+def test_presentation_button_has_a_drawn_icon_and_leaves_the_phone_alone(page, base_url):
+    """The button shows Material's projector icon (an SVG, not a font glyph), named and pressed
+    for a screen reader; on a 390 px phone there is no button and the view does not apply."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(base_url + "moduler/mandat/case/")
+    toggle = page.get_by_role("button", name="Presentasjonsvisning")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    icon = toggle.locator("svg[aria-hidden='true'] path")
+    expect(icon).to_have_count(1)
+    box = toggle.locator("svg").bounding_box()
+    assert box and box["width"] >= 16 and box["height"] >= 16
+    assert toggle.evaluate("b => b.textContent.trim()") == "Presentasjonsvisning"
+    assert not [t for t in page.evaluate(HEADER_TEXT) if SYMBOL.search(t)]
+    present(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(toggle).to_be_hidden()
+    expect(page.locator(".md-header__option").first).to_be_visible()  # the view's hiding is off
+    assert page.locator("article p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)") < 20
+    page.reload()
+    expect(page.locator(".md-header")).to_be_visible()
+    assert not [t for t in page.evaluate(HEADER_TEXT) if SYMBOL.search(t)], page.evaluate(HEADER_TEXT)
+    expect(page.locator(".kk-present-toggle")).to_be_hidden()
