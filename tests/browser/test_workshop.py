@@ -5,10 +5,53 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.quizpage import answer, banks, our_storage, question, right
+from tests.browser.quizpage import answer, banks, our_storage, question, quiz_url, right, wrong
+from tests.support import COURSE
 
 pytestmark = pytest.mark.browser
 BANK = banks()["mandat"]
+PROJECTOR = {"width": 1024, "height": 768}
+SMALLEST = 24  # px: the least any text may be on the projector
+
+# Every visible text in the page's main area whose element is set smaller than SMALLEST, and
+# every visible radio button or checkbox smaller than it. Text kept only for screen readers
+# (clipped to a pixel) is not seen, so it does not count.
+SMALL_TEXT = """smallest => {
+    const where = el => {
+        const names = [];
+        for (let e = el; e && e !== document.body && names.length < 4; e = e.parentElement) {
+            names.unshift(e.localName + [...e.classList].map(c => "." + c).join(""));
+        }
+        return names.join(" > ");
+    };
+    const seen = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true})
+        && el.getBoundingClientRect().width > 1 && el.getBoundingClientRect().height > 1;
+    const small = [];
+    const done = new Set();
+    const walker = document.createTreeWalker(document.querySelector(".md-main"), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!node.data.trim() || done.has(el)) continue;
+        done.add(el);
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (seen(el) && size < smallest) small.push(`${size}px ${where(el)}: ${node.data.trim().slice(0, 40)}`);
+    }
+    for (const box of document.querySelectorAll(".md-main input[type=radio], .md-main input[type=checkbox]")) {
+        const r = box.getBoundingClientRect();
+        if (seen(box) && Math.min(r.width, r.height) < smallest) {
+            small.push(`${Math.round(r.width)}x${Math.round(r.height)}px ${where(box)}`);
+        }
+    }
+    return small;
+}"""
+
+
+def present(page):
+    """Presentation view on, from the header button."""
+    toggle = page.get_by_role("button", name="Presentasjonsvisning")
+    if toggle.get_attribute("aria-pressed") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
 
 
 def test_group_mode_shows_answers_only_after_vis_svar_and_stores_nothing(quiz):
@@ -81,3 +124,97 @@ def test_presentation_view_lasts_across_instant_navigation(page, base_url):
     expect(page).to_have_url(re.compile("mer-enn-et-bosted/$"))
     expect(page.get_by_role("button", name="Presentasjonsvisning")).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_presentation_view_shows_every_text_large_enough_for_the_back_of_the_room(page, base_url):
+    """At 1024x768 in presentation view nothing on the pages a workshop shows is under 24 px:
+    not the boxes (the case, «Momenter til diskusjonen», quotes), the tabs or the tables, nor the
+    quiz's questions, options, buttons and feedback, nor the conversation practice."""
+    page.set_viewport_size(PROJECTOR)
+    pages = [f"moduler/{case.parent.name}/case/" for case in sorted(COURSE.modules.glob("*/case.md"))]
+    assert len(pages) >= 5
+    pages += [
+        "moduler/mandat/hva-tjenestene-bor-vite/",  # content tabs and a quote
+        "moduler/barn-i-reetablering/barnets-egen-prosess/",  # a table
+        "moduler/mandat/workshopleder/",  # tables and a blockquote
+    ]
+    small = {}
+    for path in pages:
+        page.goto(base_url + path)
+        present(page)
+        page.evaluate("document.querySelectorAll('.md-main details').forEach(d => { d.open = true; })")
+        small[path] = page.evaluate(SMALL_TEXT, SMALLEST)
+    page.goto(base_url + quiz_url("mandat"))
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    present(page)
+    first, second = BANK.questions[:2]
+    answer(page, first, wrong(first))  # feedback on the option and the explanation
+    answer(page, second, right(second))
+    small["quiz"] = page.evaluate(SMALL_TEXT, SMALLEST)
+    page.goto(base_url + "moduler/mandat/samtaletrening/")
+    expect(page.locator(".kk-scenario[data-ready]")).to_have_count(1)
+    present(page)
+    page.locator(".kk-scenario__option").first.click()  # the choice's feedback and «Fortsett»
+    expect(page.locator(".kk-scenario__continue")).to_be_visible()
+    small["samtaletrening"] = page.evaluate(SMALL_TEXT, SMALLEST)
+    found = [f"{path}: {text}" for path, texts in small.items() for text in texts]
+    assert not found, f"{len(found)} texts under {SMALLEST} px:\n" + "\n".join(found[:40])
+
+
+def test_presentation_view_lasts_across_a_reload_until_esc(page, base_url):
+    """A reload (the projector's laptop wakes up, F5) keeps the view; Esc leaves it for good. It is
+    kept for this tab only, under the course's own prefix."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(base_url + "moduler/mandat/case/")
+    present(page)
+    page.reload()
+    toggle = page.get_by_role("button", name="Presentasjonsvisning")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("body")).to_have_class(re.compile(r"\bkk-present\b"))
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    assert page.evaluate("Object.keys(sessionStorage)") == ["krisesenterkurs:/:present"]
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    page.reload()
+    expect(page.get_by_role("button", name="Presentasjonsvisning")).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    assert page.evaluate("Object.keys(sessionStorage)") == []
+
+
+# The glyph the button used to show: Debian's fonts have none for it, so it was an empty box.
+SYMBOL = re.compile("\u26f6")
+HEADER_TEXT = """() => {
+    const texts = [];
+    const walker = document.createTreeWalker(document.querySelector(".md-header"), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (node.data.trim() && el.checkVisibility({opacityProperty: true, visibilityProperty: true})) {
+            texts.push(node.data.trim());
+        }
+    }
+    return texts;
+}"""
+
+
+def test_presentation_button_has_a_drawn_icon_and_leaves_the_phone_alone(page, base_url):
+    """The button shows Material's projector icon (an SVG, not a font glyph), named and pressed
+    for a screen reader; on a 390 px phone there is no button and the view does not apply."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(base_url + "moduler/mandat/case/")
+    toggle = page.get_by_role("button", name="Presentasjonsvisning")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    icon = toggle.locator("svg[aria-hidden='true'] path")
+    expect(icon).to_have_count(1)
+    box = toggle.locator("svg").bounding_box()
+    assert box and box["width"] >= 16 and box["height"] >= 16
+    assert toggle.evaluate("b => b.textContent.trim()") == "Presentasjonsvisning"
+    assert not [t for t in page.evaluate(HEADER_TEXT) if SYMBOL.search(t)]
+    present(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(toggle).to_be_hidden()
+    expect(page.locator(".md-header__option").first).to_be_visible()  # the view's hiding is off
+    assert page.locator("article p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)") < 20
+    page.reload()
+    expect(page.locator(".md-header")).to_be_visible()
+    assert not [t for t in page.evaluate(HEADER_TEXT) if SYMBOL.search(t)], page.evaluate(HEADER_TEXT)
+    expect(page.locator(".kk-present-toggle")).to_be_hidden()
