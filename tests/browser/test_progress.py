@@ -55,23 +55,60 @@ def test_front_page_offers_the_last_page_after_a_reload(page, base_url):
     nxt.click()
     expect(page).to_have_url(url)
     path = url.removeprefix(base_url)
-    # The page is remembered once the course's script has seen it.
-    page.wait_for_function(
-        "p => (JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')) || {}).last?.url === p", arg=path
-    )
+    remembered(page, path)  # once the course's script has seen it
     title = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
     page.goto(base_url)
     page.reload()
     resume = page.locator(".kk-resume")
     expect(resume).to_contain_text("Fortsett der du slapp:")
-    link = resume.get_by_role("link", name=title)
+    link = resume.get_by_role("link", name=f"Modul {module.meta.number}: {module.meta.title} – {title}")
     expect(link).to_have_attribute("href", url)
 
 
 def test_a_new_learner_is_pointed_to_the_first_module(page, base_url):
     page.goto(base_url)
     expect(page.locator(".kk-resume")).to_contain_text("Du har ikke begynt ennå")
-    expect(page.locator(".kk-resume a")).to_have_text(f"1 {MODULES[0].meta.title}")
+    expect(page.locator(".kk-resume a")).to_have_text(f"Modul 1: {MODULES[0].meta.title}")
+    expect(page.locator(".kk-resume a")).to_have_attribute("href", base_url + f"moduler/{MODULES[0].folder}/")
+
+
+def remembered(page, path):
+    """Waits until the course's script has made `path` the page to resume from."""
+    page.wait_for_function(
+        "p => (JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')) || {}).last?.url === p", arg=path
+    )
+
+
+def test_after_passing_a_module_the_learner_resumes_at_the_next_one(page, base_url):
+    first, second = MODULES[0], MODULES[1]
+    take_quiz(page, base_url, first.meta.bank)
+    expect(page.locator(".md-header .kk-indicator")).to_contain_text(f"1/{len(MODULES)}")
+    remembered(page, quiz_url(first.meta.bank))
+    for where in ("", "fremdrift/"):  # the front page and «Min fremdrift»
+        page.goto(base_url + where)
+        resume = page.locator(".kk-resume__line")
+        expect(resume).to_contain_text("Fortsett med neste modul:")
+        link = resume.get_by_role("link")
+        expect(link).to_have_text(f"Modul 2: {second.meta.title}")
+        expect(link).to_have_attribute("href", base_url + f"moduler/{second.folder}/")
+
+
+def test_a_facilitator_page_is_never_where_the_learner_resumes(page, base_url):
+    module = MODULES[0]
+    learning = f"moduler/{module.folder}/kommunens-ansvar/"
+    page.goto(base_url + learning)
+    remembered(page, learning)
+    heading = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
+    for guide in ("workshopleder/", "utdelingsark/"):
+        page.goto(base_url + f"moduler/{module.folder}/{guide}")
+        # The script has seen the page once it has drawn the indicator.
+        expect(page.locator(".md-header .kk-indicator")).to_have_count(1)
+    page.goto(base_url)
+    resume = page.locator(".kk-resume__line")
+    expect(resume).to_contain_text("Fortsett der du slapp:")
+    link = resume.get_by_role("link")
+    expect(link).to_have_text(f"Modul 1: {module.meta.title} – {heading}")
+    expect(link).to_have_attribute("href", base_url + learning)
 
 
 def test_indicator_and_navigation_marks_follow_without_a_reload(page, base_url):

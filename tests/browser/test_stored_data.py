@@ -1,6 +1,7 @@
 """A learner comes back with stored data that is corrupt, from an older version or from elsewhere."""
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -99,7 +100,7 @@ def test_a_last_page_written_as_a_path_from_the_host_root_is_offered(page, base_
     seed(page, {PROGRESS: json.dumps({"v": 1, "visited": {}, "last": last})})
     page.goto(base_url)
     link = page.locator(".kk-resume__line a")
-    expect(link).to_have_text("Her var jeg")
+    expect(link).to_have_text(re.compile(r"^Modul 2: .* – Her var jeg$"))
     expect(link).to_have_attribute("href", base_url + "moduler/barn-i-reetablering/")
 
 

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from krisesenterkurs.core.errors import CourseError
-from krisesenterkurs.core.settings import Settings, page_url
+from krisesenterkurs.core.settings import Settings, nav_pages, page_url
 from krisesenterkurs.course.modules import load_modules, manifest
 from krisesenterkurs.quiz.banks import load_banks
 from tests.banks import module_yml
@@ -36,10 +36,49 @@ def test_manifest_gives_addresses_banks_and_hashes(course):
         "quiz": "moduler/forste/quiz/",
         "bank": "test",
         "hash": first["hash"],
+        "pages": ["moduler/forste/quiz/"],
     }
     flat = manifest(dataclasses.replace(settings, directory_urls=False), load_modules(modules, banks))["modules"][0]
     assert (flat["url"], flat["quiz"]) == ("moduler/forste/index.html", "moduler/forste/quiz.html")
     assert len(first["hash"]) == 12
+
+
+def test_manifest_lists_the_learning_pages_in_nav_order_without_the_facilitators_pages(course):
+    modules, banks, settings = course
+    folder = modules / "forste"
+    for name in ("index.md", "b.md", "a.md", "workshopleder.md", "utdelingsark.md"):
+        (folder / name).write_text("# Side\n", encoding="utf-8")
+    loaded = load_modules(modules, banks)
+    # Without a nav: the front page first, the quiz last, the others by name.
+    assert manifest(settings, loaded)["modules"][0]["pages"] == [
+        "moduler/forste/",
+        "moduler/forste/a/",
+        "moduler/forste/b/",
+        "moduler/forste/quiz/",
+    ]
+    nav = (
+        "index.md",
+        "moduler/forste/index.md",
+        "moduler/forste/b.md",
+        "moduler/forste/a.md",
+        "moduler/forste/quiz.md",
+        "moduler/forste/workshopleder.md",
+        "moduler/andre/quiz.md",
+    )
+    ordered = manifest(dataclasses.replace(settings, nav=nav), loaded)["modules"]
+    assert ordered[0]["pages"] == ["moduler/forste/", "moduler/forste/b/", "moduler/forste/a/", "moduler/forste/quiz/"]
+    assert ordered[1]["pages"] == ["moduler/andre/quiz/"]
+
+
+def test_nav_pages_reads_both_engines_forms():
+    mkdocs_form = ["index.md", {"Start": ["a.md", {"B": "b.md"}]}, {"Lenke": "https://example.org/"}, "a.md"]
+    assert nav_pages(mkdocs_form) == ["index.md", "a.md", "b.md"]
+    zensical_form = [
+        {"title": None, "url": "index.md", "children": []},
+        {"title": "Start", "url": None, "children": [{"title": None, "url": "a.md", "children": []}]},
+    ]
+    assert nav_pages(zensical_form) == ["index.md", "a.md"]
+    assert nav_pages(None) == []
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,9 @@ var it = test.it;
 
 // A module of the course manifest (the data-course attribute), as the progress extension writes it.
 function mod(id, extra) {
-  var m = { id: id, bank: id, hash: "h-" + id, url: "moduler/" + id + "/", quiz: "moduler/" + id + "/quiz/",
-    dir: "moduler/" + id + "/", n: "1", title: "Modul " + id };
+  var dir = "moduler/" + id + "/";
+  var m = { id: id, bank: id, hash: "h-" + id, url: dir, quiz: dir + "quiz/", dir: dir, n: "1", title: "Modul " + id,
+    pages: [dir, dir + "side/", dir + "quiz/"] };
   Object.keys(extra || {}).forEach(function (k) { m[k] = extra[k]; });
   return m;
 }
@@ -714,16 +715,98 @@ describe("visit", function () {
     assert.deepEqual(p.visited, { mandat: true, barn: true });
   });
 
-  it("does not resume from the front page, «Min fremdrift» or the certificate", function () {
-    ["", "index.html", "fremdrift/", "kursbevis/"].forEach(function (path) {
+  it("does not resume from the front page, «Min fremdrift», the certificate or other pages outside the modules", function () {
+    ["", "index.html", "fremdrift/", "kursbevis/", "om-kurset/", "ordliste/"].forEach(function (path) {
       var p = R.emptyProgress();
       assert.equal(R.visit(p, COURSE, path, "x", AT), false, path);
       assert.equal(p.last, undefined, path);
     });
+  });
+
+  it("does not resume from a facilitator's guide or handout: the learning page before it stays", function () {
     var p = R.emptyProgress();
-    assert.equal(R.visit(p, COURSE, "om-kurset/", "Om kurset", AT), true);
-    assert.deepEqual(p.visited, {});
-    assert.equal(p.last.url, "om-kurset/");
+    R.visit(p, COURSE, "moduler/mandat/side/", "Side", AT);
+    assert.equal(R.visit(p, COURSE, "moduler/mandat/workshopleder/", "Veiledning for workshopleder", "later"), false);
+    assert.equal(R.visit(p, COURSE, "moduler/barn/utdelingsark/", "Utdelingsark", "later"), true);  // barn: visited
+    assert.deepEqual(p.last, { url: "moduler/mandat/side/", title: "Side", at: AT });
+    assert.deepEqual(p.visited, { mandat: true, barn: true });
+  });
+});
+
+describe("resumePoint and resumeWords", function () {
+  var base = "https://example.org/kurs/";
+  var words = { resume: "Fortsett der du slapp:", resume_none: "Start:", resume_next: "Neste modul:",
+    resume_module: "Modul {n}: {module}", resume_page: "Modul {n}: {module} – {page}",
+    resume_done: "Alt fullført.", resume_certificate: "Hent kursbeviset" };
+  var THREE = { modules: [mod("mandat", { n: 1, title: "Mandat" }), mod("barn", { n: 2, title: "Barn" }),
+    mod("vold", { n: 3, title: "Vold" })], progress: "fremdrift/", certificate: "kursbevis/" };
+  function passed(id) {
+    return JSON.stringify({ v: 1, answers: {}, passed: { h: "h-" + id, at: "2026-03-01T10:00:00.000Z" } });
+  }
+  function point(raw) {
+    return R.resumePoint(THREE, R.courseState(THREE, reader(raw)), base);
+  }
+  function progress(last, visited) {
+    return { progress: JSON.stringify({ v: 1, visited: visited || {}, last: last }) };
+  }
+  function withQuizzes(raw, ids) {
+    ids.forEach(function (id) { raw["quiz:" + id] = passed(id); });
+    return raw;
+  }
+
+  it("resumes at the last learning page of a module not completed, named with its module", function () {
+    var p = point(progress({ url: "moduler/barn/side/", title: "Samvær", at: "t" }, { barn: true }));
+    assert.deepEqual(p, { kind: "page", url: "moduler/barn/side/", module: THREE.modules[1], title: "Samvær" });
+    assert.deepEqual(R.resumeWords(p, words), { lead: "Fortsett der du slapp:", text: "Modul 2: Barn – Samvær" });
+  });
+
+  it("names a module's front page once when its heading is the module's title", function () {
+    var p = point(progress({ url: "moduler/barn/", title: "Barn", at: "t" }, { barn: true }));
+    assert.equal(R.resumeWords(p, words).text, "Modul 2: Barn");
+  });
+
+  it("goes to the next module's first page once the last page's module is completed, not to its passed quiz", function () {
+    var p = point(withQuizzes(progress({ url: "moduler/mandat/quiz/", title: "Test deg selv", at: "t" }, { mandat: true }), ["mandat"]));
+    assert.deepEqual(p, { kind: "next", url: "moduler/barn/", module: THREE.modules[1], title: null });
+    assert.deepEqual(R.resumeWords(p, words), { lead: "Neste modul:", text: "Modul 2: Barn" });
+  });
+
+  it("skips modules completed already and goes round to an earlier one left", function () {
+    var raw = withQuizzes(progress({ url: "moduler/barn/quiz/", title: "Test deg selv", at: "t" }), ["barn", "vold"]);
+    assert.equal(point(raw).url, "moduler/mandat/");
+    raw = withQuizzes(progress({ url: "moduler/mandat/side/", title: "Side", at: "t" }), ["mandat", "barn"]);
+    assert.equal(point(raw).url, "moduler/vold/");
+  });
+
+  it("takes a quiz passed on an older version of its bank as not completed: the quiz is offered again", function () {
+    var raw = progress({ url: "moduler/mandat/quiz/", title: "Test deg selv", at: "t" }, { mandat: true });
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } });
+    assert.equal(point(raw).kind, "page");
+    assert.equal(point(raw).url, "moduler/mandat/quiz/");
+  });
+
+  it("does not go to a facilitator's page, or any page outside the modules, kept by an older record", function () {
+    ["moduler/mandat/workshopleder/", "moduler/barn/utdelingsark/", "ordliste/"].forEach(function (url) {
+      var p = point(progress({ url: url, title: "x", at: "t" }, { mandat: true }));
+      assert.deepEqual([p.kind, p.url], ["next", "moduler/mandat/"], url);
+    });
+  });
+
+  it("points a learner who has done nothing to the first module, and one who has done everything to the certificate", function () {
+    var p = point({});
+    assert.deepEqual(p, { kind: "start", url: "moduler/mandat/", module: THREE.modules[0], title: null });
+    assert.deepEqual(R.resumeWords(p, words), { lead: "Start:", text: "Modul 1: Mandat" });
+    p = point(withQuizzes(progress({ url: "moduler/vold/quiz/", title: "Test deg selv", at: "t" }), ["mandat", "barn", "vold"]));
+    assert.deepEqual(p, { kind: "done", url: "kursbevis/", module: null, title: null });
+    assert.deepEqual(R.resumeWords(p, words), { lead: "Alt fullført.", text: "Hent kursbeviset" });
+  });
+
+  it("never leads off the site, whatever the stored last page says", function () {
+    ["javascript:alert(1)", "//evil.example/moduler/mandat/side/", "https://evil.example/kurs/moduler/mandat/side/"]
+      .forEach(function (url) {
+        var p = point(progress({ url: url, title: "x", at: "t" }));
+        assert.deepEqual([p.kind, p.url], ["start", "moduler/mandat/"], url);
+      });
   });
 });
 

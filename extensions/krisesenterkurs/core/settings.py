@@ -69,6 +69,8 @@ class Settings:
     site_url: str
     docs: Path
     course: CourseOptions
+    # The pages `nav` lists, in its order, relative to docs_dir (empty when the engine makes the nav).
+    nav: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -137,6 +139,7 @@ class Settings:
             site_url=str(config.get("site_url") or ""),
             docs=docs if docs.is_absolute() else config_file.parent / docs,
             course=course,
+            nav=tuple(nav_pages(config.get("nav"))),
         )
 
     @classmethod
@@ -187,6 +190,31 @@ def page_url(md_path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """The Markdown pages of a `nav`, in order, each once: as mkdocs.yml writes it (page, {title: page},
+    {title: [...]}) or as Zensical holds it ({"url": page, "children": [...]})."""
+    out: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            page = item.strip().removeprefix("./")
+            if page.endswith(".md") and page not in out:
+                out.append(page)
+        elif isinstance(item, Mapping):
+            if "children" in item and "url" in item:  # Zensical's form
+                walk(item.get("url") or "")
+                walk(item.get("children") or [])
+            else:
+                for value in item.values():
+                    walk(value)
+        elif isinstance(item, list | tuple):
+            for child in item:
+                walk(child)
+
+    walk(nav)
+    return out
 
 
 def _has(mapping: Any, key: str) -> bool:

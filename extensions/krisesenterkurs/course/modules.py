@@ -26,6 +26,10 @@ from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..quiz.banks import LoadedBank, course_banks
 
+# A module's pages for facilitators: the workshop guide and the printable handout (the names
+# authoring.scaffold gives them). They are not steps of the learner's way through the module.
+FACILITATOR_PAGES = frozenset({"workshopleder.md", "utdelingsark.md"})
+
 Version = Annotated[str, Meta(pattern=r"^\d+\.\d+(\.\d+)?$", examples=["1.2"], description="e.g. 1.2")]
 
 
@@ -60,6 +64,7 @@ class Module:
     meta: ModuleMeta
     quiz_page: str  # the page placing the bank, relative to the module folder, e.g. "quiz.md"
     path: Path
+    pages: tuple[str, ...] = ()  # the folder's learning pages (not FACILITATOR_PAGES), by file name
     # The learners' scenario of the module and the page placing it ("samtaletrening.md"), if any:
     # the first placement not in group or map mode (those are the facilitator guide's).
     scenario: tuple[str, str] | None = None
@@ -162,7 +167,8 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 )
             )
             continue
-        modules.append(Module(folder.name, meta, pages[0].name, meta_path, scenario))
+        learning = tuple(sorted(p.name for p in folder.glob("*.md") if p.name not in FACILITATOR_PAGES))
+        modules.append(Module(folder.name, meta, pages[0].name, meta_path, learning, scenario))
     numbers: dict[int, Module] = {}
     for m in modules:
         if m.meta.number in numbers:
@@ -215,6 +221,19 @@ def scenario_entry(settings: Settings, m: Module) -> dict:
     }
 
 
+def learning_pages(settings: Settings, module: Module) -> list[str]:
+    """The module's learning pages in the learner's order, relative to docs_dir: as `nav` lists
+    them; without a nav, the front page first, the quiz last, the others by name between."""
+    prefix = f"{settings.modules_url}{module.folder}/"
+    own = {prefix + name for name in module.pages}
+    listed = [p for p in settings.nav if p in own]
+    if listed:
+        return listed
+    first, last = prefix + "index.md", prefix + module.quiz_page
+    middle = sorted(own - {first, last})
+    return ([first] if first in own else []) + middle + ([last] if last in own else [])
+
+
 def manifest(settings: Settings, modules: list[Module]) -> dict:
     """What the browser needs to know about the course; addresses are relative to the site root."""
     banks = course_banks(settings)
@@ -231,6 +250,8 @@ def manifest(settings: Settings, modules: list[Module]) -> dict:
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
                 **scenario_entry(settings, m),
+                # Where «Fortsett der du slapp» may lead: the learning pages, in order.
+                "pages": [settings.url(p) for p in learning_pages(settings, m)],
             }
             for m in modules
         ],

@@ -136,17 +136,13 @@
 
   function renderResume(holder, data, state) {
     holder.textContent = "";
-    // Stored data may have come from a file or an LMS: only a path inside this site becomes a link.
-    var last = rules.resumeTarget(state.progress.value, BASE.href);
-    var p = element("p", { "class": "kk-resume__line" });
-    if (last) {
-      p.appendChild(element("strong", {}, data.words.resume + " "));
-      p.appendChild(element("a", { href: siteHref(last.url) }, last.title));
-    } else {
-      var first = data.course.modules[0];
-      p.appendChild(document.createTextNode(data.words.resume_none + " "));
-      p.appendChild(element("a", { href: siteHref(first.url) }, first.n + " " + first.title));
-    }
+    // Stored data may have come from a file or an LMS: record.js makes only a learning page of
+    // this course's modules (or the certificate) the link.
+    var point = rules.resumePoint(data.course, state, BASE.href);
+    var said = rules.resumeWords(point, data.words);
+    var p = element("p", { "class": "kk-resume__line", "data-resume": point.kind });
+    p.appendChild(element(point.kind === "page" ? "strong" : "span", {}, said.lead + " "));
+    p.appendChild(element("a", { href: siteHref(point.url) }, said.text));
     holder.appendChild(p);
   }
 

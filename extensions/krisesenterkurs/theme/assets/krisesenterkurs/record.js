@@ -438,9 +438,21 @@
     return { href: s.module.url, text: words.start_module };
   }
 
+  // The module of which the page at `path` (relative to the site root) is a learning page, or null:
+  // a facilitator's guide or handout, or a page outside the modules. The manifest lists each
+  // module's learning pages in the learner's order (`pages`).
+  function moduleOfPage(course, path) {
+    var found = null;
+    course.modules.forEach(function (m) {
+      if (!found && Array.isArray(m.pages) && m.pages.indexOf(path) !== -1) found = m;
+    });
+    return found;
+  }
+
   // Records a visit to the page at `path` (relative to the site root): its modules count as
-  // visited, and it becomes the page to resume from unless it is the front page, «Min fremdrift»
-  // or the certificate. True when the record changed enough to be worth writing.
+  // visited, and a learning page of a module becomes the page to resume from (a facilitator's guide
+  // or handout, the front page, «Min fremdrift» and the other pages outside the modules do not).
+  // True when the record changed enough to be worth writing.
   function visit(progress, course, path, title, at) {
     var changed = false;
     course.modules.forEach(function (m) {
@@ -449,12 +461,49 @@
         changed = true;
       }
     });
-    var special = ["", "index.html", course.progress, course.certificate];
-    if (special.indexOf(path) === -1) {
+    if (moduleOfPage(course, path)) {
       if (!progress.last || progress.last.url !== path) changed = true;
       progress.last = { url: path, title: title, at: at };
     }
     return changed;
+  }
+
+  // Where «Fortsett der du slapp» leads, from the course state (courseState) and the site root
+  // `base` (an absolute URL, as for safeLink): {kind, url, module, title}.
+  //   "page"   the last learning page seen, in a module not yet completed (title: the page's);
+  //   "next"   a module completed (or the last page unknown): the first page of the next module
+  //            not completed, after the last page's module and then from the start of the course;
+  //   "start"  nothing done yet: the first module;
+  //   "done"   every module completed: the certificate.
+  // A quiz passed is never offered again, nor a facilitator's page (visit does not keep one; a
+  // stored link to one, from an older record, counts as no last page).
+  function resumePoint(course, state, base) {
+    var modules = course.modules, states = state.modules;
+    var last = resumeTarget(state.progress && state.progress.value, base);
+    var m = last ? moduleOfPage(course, last.url) : null;
+    var at = m ? modules.indexOf(m) : -1;
+    if (m && !states[at].completed) return { kind: "page", url: last.url, module: m, title: last.title };
+    var next = -1;
+    for (var i = 1; i <= modules.length && next === -1; i++) {
+      var j = (at + i) % modules.length;  // after the last page's module, round to the start (at -1: from 0)
+      if (!states[j].completed) next = j;
+    }
+    if (next === -1) return { kind: "done", url: course.certificate, module: null, title: null };
+    var begun = at !== -1 || states.some(function (s) { return s.started || s.completed; });
+    return { kind: begun ? "next" : "start", url: modules[next].url, module: modules[next], title: null };
+  }
+
+  // The words for a resumePoint: {lead, text} (the sentence before the link, the link's text).
+  // A module's front page whose heading is the module's title is named once.
+  function resumeWords(point, words) {
+    var m = point.module;
+    if (point.kind === "done") return { lead: words.resume_done, text: words.resume_certificate };
+    var name = format(words.resume_module, { n: m.n, module: m.title });
+    if (point.kind === "page" && point.title && point.title !== m.title) {
+      name = format(words.resume_page, { n: m.n, module: m.title, page: point.title });
+    }
+    var lead = { page: words.resume, next: words.resume_next, start: words.resume_none }[point.kind];
+    return { lead: lead, text: name };
   }
 
   /* ---------- the progress file (export and import) ---------- */
@@ -536,8 +585,9 @@
     isRight: isRight, validAnswer: validAnswer, savedAnswer: savedAnswer,
     attemptSeed: attemptSeed, shownOrder: shownOrder, recordAnswer: recordAnswer, forgetAnswer: forgetAnswer,
     startOver: startOver, mergeQuiz: mergeQuiz, attempt: attempt, recordAttempt: recordAttempt,
-    isCompleted: isCompleted, scenarioState: scenarioState, moduleState: moduleState, readProgress: readProgress, courseState: courseState,
-    nextLink: nextLink, visit: visit,
+    isCompleted: isCompleted, scenarioState: scenarioState, moduleState: moduleState, readProgress: readProgress,
+    courseState: courseState, nextLink: nextLink, visit: visit, moduleOfPage: moduleOfPage, resumePoint: resumePoint,
+    resumeWords: resumeWords,
     exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
     NAME_MAX: NAME_MAX, clampName: clampName, completionDate: completionDate,
   };
