@@ -58,6 +58,7 @@ def load_glossary(path: Path) -> list[Term]:
         "the glossary must be a list of terms. Fix: start each entry with '- term: ...'.",
         check=_unique_terms,
         holds="the glossary, one entry per term ('- term: ...', 'definition: ...')",
+        deletable=False,  # the pages' glossary extension reads it
     )
 
 
