@@ -1,7 +1,8 @@
 """`krisesenterkurs check`: the course checked without building, one line per problem.
 
-`build_problems` is what a build cannot go on without (every bank, module and
-the glossary valid, every bank placed); the MkDocs plugin runs it before any
+`build_problems` is what a build cannot go on without (no course file linked
+from outside the project, every bank, module and the glossary valid, every
+bank placed); the MkDocs plugin runs it before any
 page is built, and the scripts run `check` before `zensical build`, which runs
 no plugin. `check` adds what an editor should fix before publishing: links,
 unused terms, leftover scaffold text, the schema file.
@@ -16,6 +17,7 @@ import re
 
 from ..core.errors import CourseError, Problem
 from ..core.settings import Settings
+from ..core.symlinks import outside_links
 from ..core.yamlfile import display_path
 from ..course.glossary import course_glossary, load_glossary
 from ..course.modules import course_modules, load_modules
@@ -39,7 +41,8 @@ def write_schema(settings: Settings):
 
 
 def build_problems(settings: Settings, extensions: set[str] | None = None) -> list[Problem]:
-    """What stops a build: invalid banks, modules or glossary, a bank no page places."""
+    """What stops a build: a course file linked from outside the project (core.symlinks), invalid banks,
+    modules or glossary, a bank no page places."""
     problems: list[Problem] = []
     if extensions is not None and QUIZ_EXTENSION not in extensions:
         problems.append(
@@ -49,6 +52,11 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
                 f"the course needs the Markdown extension '{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'.",
             )
         )
+    outside = outside_links(settings)
+    if outside:
+        # Nothing is read through such a link: it could lead anywhere (a huge file, /dev/zero), and the
+        # other checks would only report on files that are not the course's.
+        return problems + outside
     banks = None
     try:
         # Loaded once per build: the pages' extensions take the same banks from the cache.
@@ -164,6 +172,9 @@ def _placeholders(settings: Settings) -> list[Problem]:
 def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings). Problems make the course unfit to publish; warnings ask for attention."""
     today = today or datetime.date.today()
+    outside = outside_links(settings)
+    if outside:
+        return outside, []  # the checks below would read the files the links lead to
     problems = build_problems(settings)
     warnings: list[Problem] = []
     problems.extend(_links(settings))
