@@ -19,7 +19,7 @@ from ..core.errors import CourseError, Problem
 from ..core.settings import Settings
 from ..core.symlinks import outside_links
 from ..core.yamlfile import display_path
-from ..course.glossary import course_glossary, load_glossary
+from ..course.glossary import abbreviations, course_glossary, load_glossary, marked_terms
 from ..course.modules import course_modules, load_modules
 from ..quiz.banks import course_banks, load_banks, unknown_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
@@ -133,11 +133,10 @@ def _links(settings: Settings) -> list[Problem]:
 
 
 def _glossary_use(settings: Settings) -> list[Problem]:
-    text = "\n".join(p.read_text(encoding="utf-8") for p, _ in settings.pages())
+    marked = marked_terms(settings)
     problems = []
     for term in load_glossary(settings.glossary):
-        forms = (term.term, *term.forms)
-        if not any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms):
+        if not set(abbreviations([term])) & marked:
             problems.append(
                 Problem(
                     display_path(settings.glossary),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -67,6 +67,8 @@ class Settings:
     site_url: str
     docs: Path
     course: CourseOptions
+    # The pages' Markdown extensions, (name, options) in the order given: `check` renders pages with them.
+    markdown_extensions: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
 
     @property
     def root(self) -> Path:
@@ -135,6 +137,7 @@ class Settings:
             site_url=str(config.get("site_url") or ""),
             docs=docs if docs.is_absolute() else config_file.parent / docs,
             course=course,
+            markdown_extensions=_markdown_extensions(config),
         )
 
     @classmethod
@@ -185,6 +188,23 @@ def page_url(md_path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+# MkDocs adds these to every page's extensions, before the configured ones.
+_ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def _markdown_extensions(config: Mapping[str, Any]) -> tuple[tuple[str, dict], ...]:
+    """`markdown_extensions` as written in mkdocs.yml (names, or {name: options}), or as MkDocs has
+    read it (names, with the options in `mdx_configs`)."""
+    options = config.get("mdx_configs") or {}
+    found: dict[str, dict] = {name: {} for name in _ENGINE_EXTENSIONS}
+    for item in config.get("markdown_extensions") or ():
+        entries = item.items() if isinstance(item, Mapping) else [(item, options.get(item))]
+        for name, value in entries:
+            if isinstance(name, str):
+                found[name] = {**found.get(name, {}), **(value if isinstance(value, Mapping) else {})}
+    return tuple(found.items())
 
 
 def _has(mapping: Any, key: str) -> bool:
