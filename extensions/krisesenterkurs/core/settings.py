@@ -199,7 +199,8 @@ def _markdown_extensions(config: Mapping[str, Any]) -> tuple[tuple[str, dict], .
     read it (names, with the options in `mdx_configs`)."""
     options = config.get("mdx_configs") or {}
     found: dict[str, dict] = {name: {} for name in _ENGINE_EXTENSIONS}
-    for item in config.get("markdown_extensions") or ():
+    listed = config.get("markdown_extensions") or ()
+    for item in [listed] if isinstance(listed, Mapping) else listed:  # Zensical may give one {name: options}
         entries = item.items() if isinstance(item, Mapping) else [(item, options.get(item))]
         for name, value in entries:
             if isinstance(name, str):
