@@ -8,7 +8,8 @@ import pytest
 import krisesenterkurs
 from krisesenterkurs.authoring.check import check
 from krisesenterkurs.core.settings import Settings
-from tests.support import build_in_process, small_course
+from krisesenterkurs.publishing.engines import run
+from tests.support import small_course
 
 THEME = Path(krisesenterkurs.__file__).parent / "theme"
 GLOSSARY = """\
@@ -45,13 +46,14 @@ def course(tmp_path):
     return Settings.load(config)
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 @pytest.mark.parametrize("name", list(USES))
-def test_check_calls_a_term_unused_exactly_when_the_build_marks_it_nowhere(course, name, tmp_path):
+def test_check_calls_a_term_unused_exactly_when_the_build_marks_it_nowhere(course, name, engine, tmp_path):
     page, marked = USES[name]
     term = "C++" if "C++" in page else "NAV"
     other = "NAV" if term == "C++" else "C++"
     (course.docs / "index.md").write_text(f"# Start\n\n{page}\n\nOg {other} her.\n", encoding="utf-8")
-    result = build_in_process(course.root, tmp_path / "site", strict=False)
+    result = run(course, tmp_path / "site", engine=engine, strict=False)
     assert result.returncode == 0, result.stderr
     html = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
     built = set(re.findall(r"<abbr[^>]*>([^<]+)</abbr>", html))
