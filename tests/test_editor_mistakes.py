@@ -128,3 +128,20 @@ def test_an_empty_module_or_glossary_file_is_named_with_what_it_needs(tmp_path, 
         assert built.returncode == 1, engine
         assert not STACK.search(built.stdout + built.stderr), built.stdout + built.stderr
         assert course_lines(built.stdout + built.stderr) == [expected], (engine, built.stdout + built.stderr)
+
+
+def test_a_missing_glossary_the_pages_need_is_one_line_from_check_and_both_builds(tmp_path):
+    root = real_course(tmp_path)
+    (root / "glossary.yml").unlink()
+    expected = (
+        "glossary.yml: does not exist, and the Markdown extension 'krisesenterkurs.glossary' reads it on every page. "
+        "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml."
+    )
+    checked = run(root, "check")
+    assert checked.returncode == 1
+    assert [line for line in checked.stdout.splitlines() if not line.startswith("warning:")] == [expected]
+    for engine in ("mkdocs", "zensical"):
+        built = run(root, "build", "--engine", engine, "--site-dir", str(tmp_path / engine))
+        assert built.returncode == 1, engine
+        assert not STACK.search(built.stdout + built.stderr), built.stdout + built.stderr
+        assert course_lines(built.stdout + built.stderr) == [expected], (engine, built.stdout + built.stderr)

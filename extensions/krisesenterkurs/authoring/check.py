@@ -28,6 +28,7 @@ from ..quiz.schema import bank_json_schema
 from ..scenario.scenarios import course_scenarios, placement_problems
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
+GLOSSARY_EXTENSION = "krisesenterkurs.glossary"
 PLACEHOLDER = re.compile(r"Skriv [^\n]{0,60}? her")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 SCHEMA_FILE = "bank.schema.json"
@@ -94,6 +95,15 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             course_glossary(settings)
         except CourseError as e:
             problems.extend(e.problems)
+    elif GLOSSARY_EXTENSION in dict(settings.markdown_extensions):
+        problems.append(
+            Problem(
+                display_path(settings.glossary),
+                None,
+                f"does not exist, and the Markdown extension '{GLOSSARY_EXTENSION}' reads it on every page. "
+                "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml.",
+            )
+        )
     try:
         scenarios = course_scenarios(settings)
         problems.extend(placement_problems(settings, scenarios))
