@@ -82,3 +82,66 @@ def test_a_page_naming_a_missing_bank_gets_the_documented_message(tmp_path):
         result.stdout
     )
     assert "no page of this module places its bank" not in result.stdout
+
+
+MODULE_NEEDS = "the module's settings: title, number, bank, version, updated, review_by, editor and changes"
+GLOSSARY_NEEDS = "the glossary, one entry per term ('- term: ...', 'definition: ...')"
+# A module without its module.yml, or a course without the glossary its pages use, does not build:
+# the fix for an empty one is to write it, never to delete it.
+EMPTY_FILES = {
+    "module.yml, no bytes": (
+        "course/moduler/mandat/module.yml",
+        "",
+        f"course/moduler/mandat/module.yml:1: is empty. Fix: write {MODULE_NEEDS}.",
+    ),
+    "module.yml, only a comment": (
+        "course/moduler/mandat/module.yml",
+        "# skal fylles ut\n",
+        f"course/moduler/mandat/module.yml:1: holds no YAML data. Fix: write {MODULE_NEEDS}.",
+    ),
+    "glossary.yml, no bytes": ("glossary.yml", "", f"glossary.yml:1: is empty. Fix: write {GLOSSARY_NEEDS}."),
+    "glossary.yml, only a comment": (
+        "glossary.yml",
+        "# Ordliste\n",
+        f"glossary.yml:1: holds no YAML data. Fix: write {GLOSSARY_NEEDS}.",
+    ),
+}
+
+
+def course_lines(output: str) -> list[str]:
+    """The course's own lines, without MkDocs' framing ("Aborted with a BuildError!", "ERROR   -  ")."""
+    lines = [re.sub(r"^ERROR\s+-\s+", "", line) for line in output.splitlines()]
+    return [line for line in lines if line.strip() and line != "Aborted with a BuildError!"]
+
+
+@pytest.mark.parametrize("name", list(EMPTY_FILES))
+def test_an_empty_module_or_glossary_file_is_named_with_what_it_needs(tmp_path, name):
+    file, text, expected = EMPTY_FILES[name]
+    root = real_course(tmp_path)
+    (root / file).write_text(text, encoding="utf-8")
+    checked = run(root, "check")
+    assert checked.returncode == 1
+    assert not STACK.search(checked.stdout + checked.stderr), checked.stdout + checked.stderr
+    assert [line for line in checked.stdout.splitlines() if not line.startswith("warning:")] == [expected]
+    for engine in ("mkdocs", "zensical"):
+        built = run(root, "build", "--engine", engine, "--site-dir", str(tmp_path / engine))
+        assert built.returncode == 1, engine
+        assert not STACK.search(built.stdout + built.stderr), built.stdout + built.stderr
+        assert course_lines(built.stdout + built.stderr) == [expected], (engine, built.stdout + built.stderr)
+
+
+def test_a_missing_glossary_the_pages_need_is_one_line_from_check_and_both_builds(tmp_path):
+    root = real_course(tmp_path)
+    (root / "glossary.yml").unlink()
+    expected = (
+        "glossary.yml: does not exist, and the Markdown extension 'krisesenterkurs.glossary' reads it on every page. "
+        "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml."
+    )
+    checked = run(root, "check")
+    assert checked.returncode == 1
+    assert [line for line in checked.stdout.splitlines() if not line.startswith("warning:")] == [expected]
+    for engine in ("mkdocs", "zensical"):
+        built = run(root, "build", "--engine", engine, "--site-dir", str(tmp_path / engine))
+        assert built.returncode == 1, engine
+        assert not STACK.search(built.stdout + built.stderr), built.stdout + built.stderr
+        assert course_lines(built.stdout + built.stderr) == [expected], (engine, built.stdout + built.stderr)

@@ -132,11 +132,14 @@ def _serve(args) -> int:
         command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(settings.config_file)]
     else:
         from .authoring.check import build_problems
+        from .core.symlinks import outside_links
         from .publishing.engines import zensical_config
 
         # Zensical runs no plugins: the course's own check says first what an editor must fix.
         for problem in build_problems(settings):
             print(problem, file=sys.stderr)
+        if outside_links(settings):
+            return 1  # a preview would serve the files the links lead to
         config = zensical_config(settings, name=".zensical-serve.yml")
         command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(config)]
     os.chdir(settings.root)

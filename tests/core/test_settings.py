@@ -91,3 +91,26 @@ def test_a_bank_mistake_in_the_moved_folder_is_reported_there(renamed, tmp_path)
             assert 'File "' not in result.stderr  # one line per problem, no Python stack
     finally:
         bank.write_text(original, encoding="utf-8")
+
+
+def test_the_pages_markdown_extensions_are_read_as_each_engine_gives_them(tmp_path):
+    # `check` renders the pages with these to see what the glossary marks (course.glossary.marked_terms).
+    expected = (
+        ("toc", {"permalink": True}),
+        ("tables", {}),
+        ("fenced_code", {}),
+        ("abbr", {}),
+        ("krisesenterkurs.glossary", {}),
+    )
+    config = course_config(tmp_path)
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "markdown_extensions:\n  - abbr\n  - toc:\n      permalink: true\n  - krisesenterkurs.glossary\n",
+        encoding="utf-8",
+    )
+    assert Settings.load(config).markdown_extensions == expected
+    mkdocs_shape = {"markdown_extensions": ["toc", "tables", "fenced_code", "abbr", "krisesenterkurs.glossary"]}
+    mkdocs_shape["mdx_configs"] = {"toc": {"permalink": True}}
+    assert Settings.from_config(mkdocs_shape, config).markdown_extensions == expected
+    one_mapping = {"markdown_extensions": {"abbr": None, "toc": {"permalink": True}, "krisesenterkurs.glossary": {}}}
+    assert Settings.from_config(one_mapping, config).markdown_extensions == expected

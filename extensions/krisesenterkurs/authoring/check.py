@@ -1,7 +1,8 @@
 """`krisesenterkurs check`: the course checked without building, one line per problem.
 
-`build_problems` is what a build cannot go on without (every bank, module and
-the glossary valid, every bank placed); the MkDocs plugin runs it before any
+`build_problems` is what a build cannot go on without (no course file linked
+from outside the project, every bank, module and the glossary valid, every
+bank placed); the MkDocs plugin runs it before any
 page is built, and the scripts run `check` before `zensical build`, which runs
 no plugin. `check` adds what an editor should fix before publishing: links,
 unused terms, leftover scaffold text, the schema file.
@@ -16,8 +17,9 @@ import re
 
 from ..core.errors import CourseError, Problem
 from ..core.settings import Settings
+from ..core.symlinks import outside_links
 from ..core.yamlfile import display_path
-from ..course.glossary import course_glossary, load_glossary
+from ..course.glossary import abbreviations, course_glossary, load_glossary, marked_terms
 from ..course.modules import course_modules, load_modules
 from ..quiz.banks import course_banks, load_banks, unknown_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
@@ -28,6 +30,7 @@ from ..scenario.scenarios import course_scenarios, placement_problems
 from ..scenario.schema import scenario_json_schema
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
+GLOSSARY_EXTENSION = "krisesenterkurs.glossary"
 PLACEHOLDER = re.compile(r"Skriv [^\n]{0,60}? her")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 SCHEMA_FILE = "bank.schema.json"
@@ -54,7 +57,8 @@ def write_schema(settings: Settings) -> list:
 
 
 def build_problems(settings: Settings, extensions: set[str] | None = None) -> list[Problem]:
-    """What stops a build: invalid banks, modules or glossary, a bank no page places."""
+    """What stops a build: a course file linked from outside the project (core.symlinks), invalid banks,
+    modules or glossary, a bank no page places."""
     problems: list[Problem] = []
     if extensions is not None and QUIZ_EXTENSION not in extensions:
         problems.append(
@@ -64,6 +68,11 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
                 f"the course needs the Markdown extension '{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'.",
             )
         )
+    outside = outside_links(settings)
+    if outside:
+        # Nothing is read through such a link: it could lead anywhere (a huge file, /dev/zero), and the
+        # other checks would only report on files that are not the course's.
+        return problems + outside
     banks = None
     try:
         # Loaded once per build: the pages' extensions take the same banks from the cache.
@@ -101,6 +110,15 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             course_glossary(settings)
         except CourseError as e:
             problems.extend(e.problems)
+    elif GLOSSARY_EXTENSION in dict(settings.markdown_extensions):
+        problems.append(
+            Problem(
+                display_path(settings.glossary),
+                None,
+                f"does not exist, and the Markdown extension '{GLOSSARY_EXTENSION}' reads it on every page. "
+                "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml.",
+            )
+        )
     try:
         scenarios = course_scenarios(settings)
         problems.extend(placement_problems(settings, scenarios))
@@ -140,11 +158,10 @@ def _links(settings: Settings) -> list[Problem]:
 
 
 def _glossary_use(settings: Settings) -> list[Problem]:
-    text = "\n".join(p.read_text(encoding="utf-8") for p, _ in settings.pages())
+    marked = marked_terms(settings)
     problems = []
     for term in load_glossary(settings.glossary):
-        forms = (term.term, *term.forms)
-        if not any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms):
+        if not set(abbreviations([term])) & marked:
             problems.append(
                 Problem(
                     display_path(settings.glossary),
@@ -179,6 +196,9 @@ def _placeholders(settings: Settings) -> list[Problem]:
 def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings). Problems make the course unfit to publish; warnings ask for attention."""
     today = today or datetime.date.today()
+    outside = outside_links(settings)
+    if outside:
+        return outside, []  # the checks below would read the files the links lead to
     problems = build_problems(settings)
     warnings: list[Problem] = []
     problems.extend(_links(settings))

@@ -105,6 +105,12 @@ def _or(words) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
 
 
+def listed(words) -> str:
+    """'a, b and c'."""
+    words = list(words)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def _message(issue: Issue, data: object) -> str:
     """What is wrong and how to fix it, in words an editor can act on."""
     d = issue.details
@@ -154,16 +160,23 @@ def _message(issue: Issue, data: object) -> str:
 
 
 def validate_file(
-    path: Path, model, expected: type, shape_hint: str, check=None, holds: str = "the bank (id, title, questions)"
+    path: Path,
+    model,
+    expected: type,
+    shape_hint: str,
+    check=None,
+    holds: str = "the bank (id, title, questions)",
+    deletable: bool = True,
 ):
     """Read a YAML file and validate it against a model (see validation.validate).
 
     `expected` is the top-level YAML type (dict or list); `shape_hint` tells
-    the editor how the file should start when it is something else.
+    the editor how the file should start when it is something else; `holds` and
+    `deletable` word the message about an empty file (see yamlfile.read_yaml).
     """
     file = display_path(path)
     unreadable: list[Problem] = []
-    data, lines = read_yaml(path, strip=True, holds=holds, value_problems=unreadable)
+    data, lines = read_yaml(path, strip=True, holds=holds, value_problems=unreadable, deletable=deletable)
     if not isinstance(data, expected):
         raise CourseError(unreadable or [Problem(file, lines.start_mark.line + 1, shape_hint)])
     try:

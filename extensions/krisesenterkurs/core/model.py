@@ -19,3 +19,8 @@ class Model(msgspec.Struct, forbid_unknown_fields=True, dict=True):
     Text arrives stripped of surrounding blanks: the loader strips it, so that a
     trailing space in the YAML changes neither the page nor the learner's saved answer.
     """
+
+    @classmethod
+    def required_keys(cls) -> list[str]:
+        """The keys a file of this model must have, in the model's order (for messages that list them)."""
+        return [f.encode_name for f in msgspec.structs.fields(cls) if f.required]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -71,6 +71,8 @@ class Settings:
     course: CourseOptions
     # The pages `nav` lists, in its order, relative to docs_dir (empty when the engine makes the nav).
     nav: tuple[str, ...] = ()
+    # The pages' Markdown extensions, (name, options) in the order given: `check` renders pages with them.
+    markdown_extensions: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
 
     @property
     def root(self) -> Path:
@@ -140,6 +142,7 @@ class Settings:
             docs=docs if docs.is_absolute() else config_file.parent / docs,
             course=course,
             nav=tuple(nav_pages(config.get("nav"))),
+            markdown_extensions=_markdown_extensions(config),
         )
 
     @classmethod
@@ -215,6 +218,24 @@ def nav_pages(nav: Any) -> list[str]:
 
     walk(nav)
     return out
+
+
+# MkDocs adds these to every page's extensions, before the configured ones.
+_ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def _markdown_extensions(config: Mapping[str, Any]) -> tuple[tuple[str, dict], ...]:
+    """`markdown_extensions` as written in mkdocs.yml (names, or {name: options}), or as MkDocs has
+    read it (names, with the options in `mdx_configs`)."""
+    options = config.get("mdx_configs") or {}
+    found: dict[str, dict] = {name: {} for name in _ENGINE_EXTENSIONS}
+    listed = config.get("markdown_extensions") or ()
+    for item in [listed] if isinstance(listed, Mapping) else listed:  # Zensical may give one {name: options}
+        entries = item.items() if isinstance(item, Mapping) else [(item, options.get(item))]
+        for name, value in entries:
+            if isinstance(name, str):
+                found[name] = {**found.get(name, {}), **(value if isinstance(value, Mapping) else {})}
+    return tuple(found.items())
 
 
 def _has(mapping: Any, key: str) -> bool:

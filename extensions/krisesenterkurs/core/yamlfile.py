@@ -105,11 +105,13 @@ def read_yaml(
     holds: str = "the bank (id, title, questions)",
     split_hint: str = "split it into smaller banks",
     value_problems: list[Problem] | None = None,
+    deletable: bool = True,
 ) -> tuple[object, yaml.Node]:
     """Parse one YAML file into data and its YAML node tree (which knows the lines); raise CourseError on any problem.
 
     `strip` removes blanks around every text value (what the course's models expect); `holds` says
-    what the file should contain, for the messages about an empty file. With `value_problems`, values
+    what the file should contain, for the messages about an empty file, and `deletable` whether the
+    course builds without it (so that deleting an empty one is a fix). With `value_problems`, values
     that cannot be read (a bad date) are added there and left as None, so the caller can list them
     with the model's own mistakes instead of stopping at the first."""
     file = display_path(path)
@@ -127,7 +129,8 @@ def read_yaml(
         line = raw[: e.start].count(b"\n") + 1
         raise CourseError(Problem(file, line, "is not UTF-8 text. Fix: save the file with UTF-8 encoding.")) from None
     if not text.strip():
-        raise CourseError(Problem(file, 1, f"is empty. Fix: write {holds} or delete the file."))
+        fix = f"write {holds} or delete the file" if deletable else f"write {holds}"
+        raise CourseError(Problem(file, 1, f"is empty. Fix: {fix}."))
     loader = None
     try:
         loader = _Loader(text)  # its reader rejects control characters at once

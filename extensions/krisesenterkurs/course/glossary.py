@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Annotated
 
+import markdown
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 from msgspec import Meta
@@ -19,6 +20,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from ..core.cache import cached
+from ..core.errors import CourseError
 from ..core.extension import course_options
 from ..core.messages import validate_file
 from ..core.model import Model
@@ -58,6 +60,7 @@ def load_glossary(path: Path) -> list[Term]:
         "the glossary must be a list of terms. Fix: start each entry with '- term: ...'.",
         check=_unique_terms,
         holds="the glossary, one entry per term ('- term: ...', 'definition: ...')",
+        deletable=False,  # the pages' glossary extension reads it
     )
 
 
@@ -81,8 +84,32 @@ def abbreviations(terms: list[Term]) -> dict[str, str]:
     return found
 
 
+_COURSE = "krisesenterkurs."  # the course's own extensions, which take the course's mkdocs.yml as an option
+
 # Where a tooltip would be noise or break the markup.
 _SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt"}
+
+# A web or mail address written out in running text: an <abbr> inside it would break the address.
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def term_pattern(words) -> re.Pattern:
+    """Any of the words, standing alone; the longest first, so "samvær med tilsyn" wins over "samvær".
+
+    Lookarounds rather than \\b: \\b needs a letter or digit at the edge, so "C++" or "(ATV)" never matched.
+    """
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def find_terms(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """The terms a page marks in one piece of running text: every match outside a written-out address.
+
+    The build marks these, and `check` counts a term as used only when it is among them."""
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
+    return [
+        m for m in pattern.finditer(text) if not any(start < m.end() and m.start() < end for start, end in addresses)
+    ]
 
 
 class GlossaryTreeprocessor(AbbrTreeprocessor):
@@ -95,7 +122,7 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
     def _split(self, text: str):
         """The text before the first term, and an <abbr> (with its tail) for each term after it."""
         parts: list[etree.Element] = []
-        for m in reversed(list(self.RE.finditer(text))):
+        for m in reversed(find_terms(self.RE, text)):
             parts.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end() :]))
             text = text[: m.start()]
         return text, parts
@@ -117,7 +144,12 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
     def run(self, root):
         # Read when a page is rendered, not when the extension is made (see quiz.extension).
         self.abbrs = abbreviations(course_glossary(current(self.config_file)))
-        super().run(root)
+        if not self.abbrs:
+            return
+        self.RE = term_pattern(self.abbrs)  # not the abbr extension's own, which is built on \b
+        self.iter_element(root)
+        # What `check` reads to tell which terms the page uses (authoring.check).
+        self.md.glossary_marked = {abbr.text for abbr in root.iter("abbr") if abbr.text in self.abbrs}
         # Keyboard users reach each explanation once per page (Material shows the tooltip on
         # focus); making every occurrence a tab stop would bury the page's links.
         seen = set()
@@ -126,6 +158,33 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
             if title and title not in seen:  # "Reetablering" and "reetablering" are one term
                 seen.add(title)
                 abbr.set("tabindex", "0")
+
+
+def marked_terms(settings: Settings) -> set[str]:
+    """Every word the build marks on some page: the pages rendered with the course's own extensions.
+
+    `check` reports a term as unused from this, so it says what the build does, not what a search of the
+    Markdown would find (a term only in a code span, a heading or an address is marked nowhere). A page
+    that cannot be rendered (a mistake the build reports) is searched as text with the same pattern."""
+    names = [name for name, _ in settings.markdown_extensions]
+    options = {
+        name: {**value, "config_file": str(settings.config_file)} if name.startswith(_COURSE) else value
+        for name, value in settings.markdown_extensions
+    }
+    md = markdown.Markdown(extensions=names, extension_configs=options)
+    pattern = term_pattern(abbreviations(course_glossary(settings)))
+    marked: set[str] = set()
+    for path, _ in settings.pages():
+        text = path.read_text(encoding="utf-8")
+        md.reset()
+        md.glossary_marked = set()
+        try:
+            md.convert(text)
+        except CourseError:
+            marked |= {m.group(0) for m in find_terms(pattern, text)}
+            continue
+        marked |= md.glossary_marked
+    return marked
 
 
 class GlossaryBlock(Block):

@@ -20,7 +20,7 @@ from msgspec import Meta
 from ..core import blocks
 from ..core.cache import cached
 from ..core.errors import CourseError, Problem
-from ..core.messages import validate_file
+from ..core.messages import listed, validate_file
 from ..core.model import Id, Model
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
@@ -115,7 +115,8 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 ModuleMeta,
                 dict,
                 "module.yml must hold 'title', 'number' and 'bank'. Fix: write them as 'key: value' lines.",
-                holds="the module's settings (title, number, bank, version, dates)",
+                holds=f"the module's settings: {listed(ModuleMeta.required_keys())}",
+                deletable=False,  # a module folder without its module.yml is a mistake of its own
             )
         except CourseError as e:
             problems.extend(e.problems)
