@@ -69,7 +69,7 @@ def test_every_module_has_goals_time_case_sources_and_quiz():
         assert re.findall(r"^\s*[-*] ", section(summary, "Kilder"), re.M), module.name
 
 
-def test_every_bank_has_10_to_14_questions_of_mixed_types_and_the_course_has_matching():
+def test_every_bank_has_10_to_14_questions_of_mixed_types_and_the_course_has_matching_and_ordering():
     kinds_in_course = set()
     for loaded in load_banks(COURSE.quizzes).values():
         bank = loaded.bank
@@ -77,9 +77,8 @@ def test_every_bank_has_10_to_14_questions_of_mixed_types_and_the_course_has_mat
         kinds = {q.type for q in bank.questions}
         assert len(kinds) >= 3 and {"single", "truefalse"} <= kinds, (bank.id, kinds)
         kinds_in_course |= kinds
-    # Matching and ordering test understanding where choosing one option would not (issue #17;
-    # the course has a matching question so far, an ordering question is still to be written).
-    assert "matching" in kinds_in_course, kinds_in_course
+    # Matching and ordering test understanding where choosing one option would not.
+    assert {"matching", "ordering"} <= kinds_in_course, kinds_in_course
 
 
 def test_survey_quotes_are_exact():
