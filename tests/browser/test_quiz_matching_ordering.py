@@ -1,6 +1,7 @@
 """A learner answers matching and ordering questions by keyboard only, and reads what was right.
 
-Its own small site: the course's banks hold no matching or ordering question yet."""
+Its own small site, so that each question's items and keys are known to the test; the course's
+banks' matching and ordering questions are answered by the LMS full-pass test."""
 
 import re
 import shutil

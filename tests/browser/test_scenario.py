@@ -107,6 +107,27 @@ def test_a_reload_resumes_where_the_learner_was(scenario):
     expect(scenario.locator(".kk-scenario__step")).to_have_text("Steg 3")
 
 
+def test_instant_navigation_draws_the_scenario_once_and_keeps_its_place(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "moduler/mandat/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav--primary").get_by_role("link", name="Samtaletrening").first.click()
+    expect(page).to_have_url(re.compile(re.escape(URL) + "$"))
+    expect(page.locator(".kk-scenario[data-ready]")).to_have_count(1)
+    # Its styles came with it, and no full reload happened.
+    expect(page.locator(".kk-scenario__nodes")).to_be_hidden()
+    assert page.evaluate("window.__sameDocument") is True
+    choose(page, 0)
+    expect(page.locator(".kk-scenario__step")).to_have_text("Steg 2")
+    # Away and back: drawn once per visit, where the learner was.
+    page.locator(".md-nav--primary").get_by_role("link", name="Oppsummering").first.click()
+    page.go_back()
+    expect(page.locator(".kk-scenario[data-ready]")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument") is True
+    expect(page.locator(".kk-scenario__step")).to_have_text("Steg 2")
+    expect(page.locator(".kk-scenario__option").first).to_be_visible()
+
+
 def test_in_group_mode_a_workshop_plays_it_and_nothing_is_stored(page, base_url):
     """The facilitator guide holds the module's scenario in group mode, and its map."""
     page.goto(base_url + "moduler/mandat/workshopleder/")
