@@ -5,7 +5,8 @@ with the questions as lists, this project's quiz extension, and the mkdocs-quiz
 plugin), times the builds, and times the extension's course built with Zensical
 too (a full build, and a rebuild from Zensical's cache after one bank edit). It
 also measures the quiz assets and where they load, times how long a page with
-30 questions of all five types takes to become ready in Chromium, and runs Lighthouse's
+30 questions of all five types takes to become ready in Chromium, measures the scenario's
+assets and times a choice in a 100-node conversation (bench/scenario.py), and runs Lighthouse's
 performance audit on module pages of the real course.
 """
 
@@ -27,6 +28,7 @@ import time
 from pathlib import Path
 
 from bench.courses import ALL_KINDS, KINDS, THEME, bank_file, edit_marker, page_html, write_bank, write_course
+from bench.scenario import NODES, choice_ms, scenario_assets, write_scenario_course
 
 VARIANTS = ("plain", "ours", "mkdocs-quiz")
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
         ours_raw, ours_gz = sizes(our_assets(Path(tmp) / "ready-ours" / "out"))
         ready = page_ready_ms(Path(tmp) / "ready-ours", args.runs)
         print(f"ready: {ready}", file=sys.stderr)
+        conversation = write_scenario_course(Path(tmp) / "scenario")
+        _build(conversation)
+        _, scenario_gz = sizes(scenario_assets(conversation / "out"))
+        drawn = choice_ms(conversation / "out", args.runs)
+        print(f"scenario: {drawn}", file=sys.stderr)
         lighthouse = lighthouse_performance(args.lighthouse_runs, Path(tmp))
         print(f"lighthouse: {lighthouse}", file=sys.stderr)
     load_after = os.getloadavg()[0]
@@ -506,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
         f"| served as cacheable files, loaded only where needed | {met(where_needed)} "
         f"({describe_delivery(quiz_page, plain_page)}) |",
         f"| quiz ready within 10 ms of DOMContentLoaded | {met(ready['dcl'] <= 10)} ({to_dcl}) |",
+        f"| scenario JS and CSS ≤ 4 KB gzip | {met(scenario_gz <= 4 * 1024)} ({scenario_gz / 1024:.1f} KB) |",
+        f"| a scenario choice drawn within 16 ms ({NODES} nodes) | {met(max(drawn.values()) <= 16)} "
+        f"(choice to feedback {drawn['choice']:.1f} ms, «Fortsett» to the next step {drawn['next']:.1f} ms) |",
         f"| Lighthouse performance ≥ 0.98 on a module page | {met(worst_lh >= 0.98)} (lowest {worst_lh:.2f}) |",
         f"| Zensical full build no slower than MkDocs (d/b ≤ 1.0) at every N | {met(worst_db <= 1.0)} "
         f"(worst {worst_db:.2f}) |",

@@ -135,6 +135,8 @@ def write_course(
     for n in range(1, without_quiz + 1):
         (docs / f"om-{n}.md").write_text(page_text(n), encoding="utf-8")
     if variant == "ours":
+        # The scenario extension is loaded too (with no scenario placed), so its cost on every page counts.
+        (root / "scenarios").mkdir()
         # The theme brings the quiz's script and styles to the pages that hold a quiz. Zensical runs no
         # plugins and reuses a page it rendered before while the page's Markdown and the configuration
         # (with the times of the files under `watch`) are unchanged; a bank is not a page, so without
@@ -143,7 +145,10 @@ def write_course(
         config = CONFIG.format(
             theme_extra=f"  custom_dir: {THEME}\n",
             plugins="  - krisesenterkurs\n",
-            extensions="  - krisesenterkurs.quiz\nextra:\n  course:\n    quizzes: quizzes\nwatch:\n  - quizzes\n",
+            extensions=(
+                "  - krisesenterkurs.quiz\n  - krisesenterkurs.scenario\n"
+                "extra:\n  course:\n    quizzes: quizzes\n    scenarios: scenarios\nwatch:\n  - quizzes\n"
+            ),
         )
     elif variant == "mkdocs-quiz":
         config = CONFIG.format(theme_extra="", plugins="  - mkdocs_quiz\n", extensions="")

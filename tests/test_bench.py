@@ -56,3 +56,5 @@ def test_bench_runs_at_the_smallest_size(tmp_path):
     )
     assert "| Zensical rebuild after one bank edit ≤ 0.3 × the MkDocs build at N = 500 | not measured" in text
     assert "| Zensical reads each bank once per build, not once per page | met " in text
+    assert re.search(r"^\| scenario JS and CSS ≤ 4 KB gzip \| (met|not met) \([\d.]+ KB\) \|$", text, re.M)
+    assert re.search(r"^\| a scenario choice drawn within 16 ms \(100 nodes\) \| (met|not met) \(choice", text, re.M)
