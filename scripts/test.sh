@@ -16,5 +16,6 @@ export NO_MKDOCS_2_WARNING=1
 node --test tests/js/
 # Everything against the MkDocs build, then the browser tests again against the Zensical build
 # (tests marked mkdocs_only are skipped there; README lists them).
-.venv/bin/python -m pytest "$@"
-KK_ENGINE=zensical .venv/bin/python -m pytest tests/browser "$@"
+# The slowest tests are listed at the end of each run, to keep the whole run within its time budget.
+.venv/bin/python -m pytest --durations=15 "$@"
+KK_ENGINE=zensical .venv/bin/python -m pytest --durations=10 tests/browser "$@"
