@@ -13,7 +13,10 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
-# check first: one line per problem, before either engine builds.
-.venv/bin/krisesenterkurs check
+# The publishing build's check first: one line per problem, before either engine builds. It refuses
+# a draft module and a change since the last publication without a new version (quizzes/published.lock.json).
+.venv/bin/krisesenterkurs check --publish
 .venv/bin/krisesenterkurs build --engine "$engine" --site-dir site
 .venv/bin/krisesenterkurs handouts --site site
+# Record what was published; commit quizzes/published.lock.json with the change.
+.venv/bin/krisesenterkurs lock

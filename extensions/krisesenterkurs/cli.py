@@ -34,25 +34,64 @@ def _settings(args):
     return Settings.load(root / CONFIG_FILE)
 
 
-def _check(args) -> int:
-    from .authoring.check import check
-
-    problems, warnings = check(_settings(args))
+def _report(problems, warnings) -> None:
     for p in problems:
         print(p)
     for w in warnings:
         print(f"warning: {w}")
     print(f"{len(problems)} problem(s), {len(warnings)} warning(s).", file=sys.stderr)
+
+
+def _check(args) -> int:
+    from .authoring.check import check
+
+    problems, warnings = check(_settings(args), publish=args.publish)
+    _report(problems, warnings)
     return 1 if problems else 0
+
+
+def _publishable(settings) -> bool:
+    """The publishing build's check (no drafts, no unversioned change), before anything is built."""
+    from .authoring.check import check
+
+    problems, warnings = check(settings, publish=True)
+    if problems:
+        _report(problems, warnings)
+        print("Nothing was built: fix the problems above first.", file=sys.stderr)
+    return not problems
+
+
+def _lock(args) -> int:
+    from .authoring.lock import write_lock
+    from .course.modules import load_modules
+    from .quiz.banks import load_banks
+
+    settings = _settings(args)
+    if not _publishable(settings):
+        return 1
+    banks = load_banks(settings.quizzes, settings.pass_mark)
+    print(_relative(write_lock(settings, load_modules(settings.modules, banks), banks), settings))
+    return 0
+
+
+def _relative(path: Path, settings) -> str:
+    """A path as the editor finds it from the course folder."""
+    try:
+        return path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _new_module(args) -> int:
     from .authoring.scaffold import new_module
 
-    for path in new_module(_settings(args), args.title, folder=args.folder, editor=args.editor):
-        print(path)
+    settings = _settings(args)
+    for path in new_module(settings, args.title, folder=args.folder, editor=args.editor):
+        print(_relative(path, settings))
     print(
-        "Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.", file=sys.stderr
+        "The module is a draft ('status: draft' in its module.yml): the preview shows it, publishing refuses it. "
+        "Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.",
+        file=sys.stderr,
     )
     return 0
 
@@ -68,16 +107,22 @@ def _schema(args) -> int:
 def _package(args) -> int:
     from .publishing.package import package
 
+    settings = _settings(args)
+    if not _publishable(settings):
+        return 1
     target = Path(args.out or f"dist/krisesenterkurs-{datetime.date.today().isoformat()}.zip")
-    print(package(_settings(args), target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
+    print(package(settings, target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
     return 0
 
 
 def _scorm(args) -> int:
     from .publishing.scorm import scorm
 
+    settings = _settings(args)
+    if not _publishable(settings):
+        return 1
     target = Path(args.out or f"dist/krisesenterkurs-scorm12-{datetime.date.today().isoformat()}.zip")
-    print(scorm(_settings(args), target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
+    print(scorm(settings, target.resolve(), pdfs=not args.no_pdf, engine=args.engine))
     return 0
 
 
@@ -188,13 +233,29 @@ def main(argv: list[str] | None = None) -> int:
         "(file, line, what to fix) and warns about modules past their review date. "
         "Exit code 0 when there are no problems, 1 otherwise.",
     )
+    c.add_argument(
+        "--publish",
+        action="store_true",
+        help="the publishing build's check: a draft module, or content changed since the last publication "
+        "(quizzes/published.lock.json) without a higher 'version' and a 'changes' entry, is a problem, not a warning",
+    )
     c.set_defaults(run=_check)
+
+    c = commands.add_parser(
+        "lock",
+        help="record what is published (quizzes/published.lock.json), after a publishing build",
+        description="Check the course as the publishing build does, then write quizzes/published.lock.json: "
+        "each module's version and pages, each bank's questions. 'check' compares the course with it, so a "
+        "change without a new version is caught. scripts/build.sh runs it after a successful build; commit the file.",
+    )
+    c.set_defaults(run=_lock)
 
     c = commands.add_parser(
         "new-module",
         help="start a new module from its title",
         description="Make a module folder with module.yml, its pages and a question bank with "
-        "one example question, and add it to the navigation in mkdocs.yml. The "
+        "one example question, and add it to the navigation in mkdocs.yml. The module is a draft "
+        "('status: draft'): the preview marks it, publishing refuses it. The "
         "example text says «Skriv … her»; 'check' reports it until it is replaced.",
     )
     c.add_argument("title", help='the module\'s title, e.g. "Barn og samvær"')
@@ -213,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     c = commands.add_parser(
         "package",
         help="the built course as a zip to run offline or on any web server",
-        description="Build the course so that it runs from a folder (open index.html) or any "
+        description="Check the course as the publishing build does (no drafts, no unversioned change), "
+        "build it so that it runs from a folder (open index.html) or any "
         "static web server, and put it in a zip.",
     )
     _zip_arguments(c, "dist/krisesenterkurs-<date>.zip")
@@ -222,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     c = commands.add_parser(
         "scorm",
         help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
-        description="Build the course as one SCORM 1.2 SCO in a zip with imsmanifest.xml. "
+        description="Check the course as the publishing build does (no drafts, no unversioned change), "
+        "then build it as one SCORM 1.2 SCO in a zip with imsmanifest.xml. "
         "Upload it to the LMS as a SCORM activity; the LMS then gets the status "
         "(passed when every module is completed), the score (share of modules "
         "completed), the last page and the learner's progress.",

@@ -1,5 +1,9 @@
 """`krisesenterkurs check`: the course checked without building, one line per problem.
 
+`check(publish=True)` (`check --publish`) is the publishing build's check: a
+draft module, or content changed since the last publication without a new
+version (see authoring.lock), is then an error instead of a warning.
+
 `build_problems` is what a build cannot go on without (no course file linked
 from outside the project, every bank, module and the glossary valid, every
 bank placed); the MkDocs plugin runs it before any
@@ -14,6 +18,7 @@ import datetime
 import json
 import os
 import re
+from pathlib import Path
 
 from ..core.errors import CourseError, Problem
 from ..core.settings import Settings
@@ -28,6 +33,7 @@ from ..quiz.schema import bank_json_schema
 from ..scenario.scenarios import SCHEMA_FILE as SCENARIO_SCHEMA_FILE
 from ..scenario.scenarios import course_scenarios, placement_problems
 from ..scenario.schema import scenario_json_schema
+from .lock import lock_problems
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
 GLOSSARY_EXTENSION = "krisesenterkurs.glossary"
@@ -173,8 +179,48 @@ def _glossary_use(settings: Settings) -> list[Problem]:
     return problems
 
 
-def _placeholders(settings: Settings) -> list[Problem]:
+def _draft_files(settings: Settings) -> set[Path]:
+    """The pages, module.yml and bank of every draft module: placeholder text there is still to write."""
+    try:
+        modules = load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark))
+    except CourseError:
+        return set()
+    files: set[Path] = set()
+    for m in modules:
+        if m.meta.draft:
+            files |= {p.resolve() for p in m.path.parent.glob("*.md")} | {m.path.resolve()}
+            files.add((settings.quizzes / f"{m.meta.bank}.yml").resolve())
+    return files
+
+
+def _drafts(settings: Settings) -> list[Problem]:
+    """A draft module cannot be published: one line per draft, at its 'status' line."""
     problems = []
+    try:
+        modules = load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark))
+    except CourseError:
+        return []  # reported by build_problems
+    for m in modules:
+        if m.meta.draft:
+            lines = m.path.read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if text.startswith("status:")), None)
+            problems.append(
+                Problem(
+                    display_path(m.path),
+                    line,
+                    "the module is a draft ('status: draft') and cannot be published. "
+                    "Fix: write the text still to write, then remove the line 'status: draft'.",
+                )
+            )
+    return problems
+
+
+def _placeholders(settings: Settings) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings): text from 'new-module' in a published file is a problem; in a draft
+    module's files it is the list of what is still to write."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    drafts = _draft_files(settings)
     files = (
         [p for p, _ in settings.pages()]
         + sorted(settings.quizzes.glob("*.yml"))
@@ -183,18 +229,24 @@ def _placeholders(settings: Settings) -> list[Problem]:
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if PLACEHOLDER.search(line):
-                problems.append(
+                (warnings if path.resolve() in drafts else problems).append(
                     Problem(
                         display_path(path),
                         number,
                         "the text from 'new-module' is still here. Fix: write the real text.",
                     )
                 )
-    return problems
+    return problems, warnings
 
 
-def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[Problem], list[Problem]]:
-    """(problems, warnings). Problems make the course unfit to publish; warnings ask for attention."""
+def check(
+    settings: Settings, today: datetime.date | None = None, publish: bool = False
+) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings). Problems make the course unfit to publish; warnings ask for attention.
+
+    `publish`: the publishing build's check. A draft module, and content changed since the last
+    publication without a new version, are problems then; otherwise a draft is fine (the preview
+    marks it) and an unversioned change is a warning."""
     today = today or datetime.date.today()
     outside = outside_links(settings)
     if outside:
@@ -207,7 +259,11 @@ def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[
             problems.extend(_glossary_use(settings))
         except CourseError:
             pass  # already reported above
-    problems.extend(_placeholders(settings))
+    placeholders, unwritten = _placeholders(settings)
+    problems.extend(placeholders)
+    warnings.extend(unwritten)
+    if publish:
+        problems.extend(_drafts(settings))
     for folder, name, schema in _schemas(settings):
         if not folder.is_dir():
             continue
@@ -237,7 +293,10 @@ def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[
     except CourseError:
         pass  # already reported above
     try:
-        for module in load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark)):
+        banks = load_banks(settings.quizzes, settings.pass_mark)
+        modules = load_modules(settings.modules, banks)
+        (problems if publish else warnings).extend(lock_problems(settings, modules, banks))
+        for module in modules:
             if module.meta.review_by < today:
                 warnings.append(
                     Problem(

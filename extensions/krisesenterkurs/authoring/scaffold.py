@@ -1,7 +1,10 @@
 """`krisesenterkurs new-module`: a new module's folder, pages and bank, added to the navigation.
 
-The pages hold «Skriv … her» wherever the editor has to write; `check` reports
-every such line until it is replaced.
+The module starts as a draft (`status: draft`): the preview marks its pages
+«Utkast» and leaves it out of the progress count and the certificate, and the
+publishing build refuses to run until the editor removes the line. The pages
+hold «Skriv … her» wherever the editor has to write; `check` lists every such
+line (as a warning while the module is a draft, as a problem once it is not).
 """
 
 from __future__ import annotations
@@ -166,7 +169,9 @@ def new_module(
         "# Module metadata: the one place for this module's title, order, quiz, version and review date.\n"
         f'title: {json.dumps(title, ensure_ascii=False)}\nnumber: {number}\nbank: {folder}\nversion: "0.1"\n'
         f"updated: {today.isoformat()}\nreview_by: {today.replace(year=today.year + 1).isoformat()}\n"
-        f'editor: {json.dumps(editor, ensure_ascii=False)}\nchanges:\n  - version: "0.1"\n'
+        f"editor: {json.dumps(editor, ensure_ascii=False)}\n"
+        "status: draft  # the preview marks it «Utkast»; publishing refuses it. Remove this line to publish.\n"
+        'changes:\n  - version: "0.1"\n'
         f"    date: {today.isoformat()}\n    text: Utkast laget.\n",
         encoding="utf-8",
     )

@@ -124,6 +124,8 @@ def _message(issue: Issue, data: object) -> str:
         return f"unknown key '{d['key']}'. Fix: remove '{d['key']}' or correct its spelling{allowed}."
     if issue.kind == "tag":
         return f"unknown {d.get('kind_name', 'type')} '{d['value']}'. Fix: use {d.get('tag_field', 'type')} {_or(d.get('tags', ()))}."
+    if issue.kind == "choice" and d.get("choices"):
+        return f"'{where}' must be {_or(d['choices'])} (found {_shown(d['value'])}). Fix: write {_or(d['choices'])}."
     if issue.kind == "rule":
         return d["message"]
     if issue.kind == "wrong_type":

@@ -53,6 +53,13 @@ def current_page(md) -> str:
     return "page"
 
 
+def docs_path(md) -> str | None:
+    """The page's path relative to docs_dir ('moduler/mandat/case.md'), or None when no engine said."""
+    if _zensical_page(md) is None and not _mkdocs_page:
+        return None
+    return _docs_path(md)
+
+
 def _docs_path(md) -> str:
     page = _zensical_page(md)
     if page is not None:

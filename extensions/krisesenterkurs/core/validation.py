@@ -141,6 +141,7 @@ _PATTERNS = [
     ("out_of_range", re.compile(r"^Expected `(?:int|float)` (?P<op>[<>]=?) (?P<limit>-?[\d.]+)$")),
     ("pattern", re.compile(r"^Expected `str` matching regex '(?P<pattern>.*)'$")),
     ("tag", re.compile(r"^Invalid value (?P<value>.*)$")),
+    ("choice", re.compile(r"^Invalid enum value (?P<value>.*)$")),
 ]
 
 
@@ -172,8 +173,13 @@ def _parse(error: msgspec.ValidationError, loc: Loc, model: Any) -> Issue:
             details["high"] = next((meta.le for meta in metas if meta.le is not None), None)
         if kind == "pattern":
             details["examples"] = next((meta.examples for meta in metas if meta.examples), None)
-        if kind == "tag":
+        if kind in ("tag", "choice"):
             details["value"] = details["value"].strip("'")
+        if kind == "choice":
+            leaf = _unwrap(model)[0] if not at else None
+            details["choices"] = (
+                [str(v) for v in typing.get_args(leaf)] if typing.get_origin(leaf) is typing.Literal else []
+            )
         if not at or kind == "tag":
             details.update(_tags(model))
         return Issue(loc, kind, details)

@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from msgspec import Meta
 
@@ -56,6 +56,18 @@ class ModuleMeta(Model):
             "(samtaletrening) has reached a good ending. Default false: the quiz alone completes it."
         ),
     ] = False
+    status: Annotated[
+        Literal["draft", "published"],
+        Meta(
+            description="draft: the module is being written ('new-module' starts it so). The preview marks its "
+            "pages «Utkast» and leaves it out of the progress count and the certificate; the publishing build "
+            "refuses to run. Remove the key (or write published) to publish it."
+        ),
+    ] = "published"
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
 
 
 @dataclass(frozen=True)
@@ -236,7 +248,10 @@ def learning_pages(settings: Settings, module: Module) -> list[str]:
 
 
 def manifest(settings: Settings, modules: list[Module]) -> dict:
-    """What the browser needs to know about the course; addresses are relative to the site root."""
+    """What the browser needs to know about the course; addresses are relative to the site root.
+
+    A draft module (`status: draft`, seen only in a preview: the publishing build refuses drafts) is
+    left out, so it counts neither in the progress nor for the certificate."""
     banks = course_banks(settings)
     prefix = settings.modules_url
     return {
@@ -255,6 +270,7 @@ def manifest(settings: Settings, modules: list[Module]) -> dict:
                 "pages": [settings.url(p) for p in learning_pages(settings, m)],
             }
             for m in modules
+            if not m.meta.draft
         ],
         "progress": settings.url(settings.course.progress_page),
         "certificate": settings.url(settings.course.certificate_page),

@@ -7,6 +7,9 @@
     ///
 
 Both come from the modules' module.yml files, so a version is written once.
+
+Every page of a draft module (`status: draft`, which only a preview shows: the
+publishing build refuses drafts) gets an «Utkast» notice under its heading.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as etree
 
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
-from ..core.page import current_page
+from ..core.page import current_page, docs_path
 from ..core.settings import current
 from ..core.strings import table
 from .modules import course_modules
@@ -138,6 +142,35 @@ class ChangelogBlock(Block):
         return holder
 
 
+class DraftTreeprocessor(Treeprocessor):
+    """The «Utkast» notice on every page of a draft module, under the page's heading."""
+
+    def __init__(self, md, config_file: str):
+        super().__init__(md)
+        self.config_file = config_file
+
+    def run(self, root):
+        path = docs_path(self.md)
+        if path is None:
+            return
+        settings = current(self.config_file)
+        prefix = settings.modules_url
+        folder = path[len(prefix) :].split("/", 1)[0] if path.startswith(prefix) and "/" in path[len(prefix) :] else ""
+        if not folder:
+            return
+        module = next((m for m in course_modules(settings) if m.folder == folder), None)
+        if module is None or not module.meta.draft:
+            return
+        words = table(settings.language)
+        notice = etree.Element("div", {"class": "admonition warning kk-draft", "role": "note"})
+        title = etree.SubElement(notice, "p", {"class": "admonition-title"})
+        title.text = AtomicString(words["draft_title"])
+        text = etree.SubElement(notice, "p")
+        text.text = AtomicString(words["draft_notice"])
+        heading = next((i for i, child in enumerate(root) if child.tag == "h1"), None)
+        root.insert(0 if heading is None else heading + 1, notice)
+
+
 class VersionsExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = course_options()
@@ -145,6 +178,7 @@ class VersionsExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
         config = self.getConfigs()
+        md.treeprocessors.register(DraftTreeprocessor(md, config["config_file"]), "kk_draft_notice", 2)
         block_mgr.register(ModuleInfoBlock, config)
         block_mgr.register(ChangelogBlock, config)
 
