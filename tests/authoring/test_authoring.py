@@ -97,8 +97,14 @@ def test_new_module_builds_and_check_asks_for_the_real_text(project):
     result = run_build(project.root, project.root / "out")
     assert result.returncode == 0, result.stderr
     assert (project.root / "out" / "moduler" / "barn-og-samvaer" / "quiz" / "index.html").exists()
-    problems, _ = check(project, today=datetime.date(2026, 12, 1))
-    assert problems and all("the text from 'new-module' is still here" in p.message for p in problems)
+    # A draft: the text still to write is listed as warnings, and publishing refuses the draft.
+    problems, warnings = check(project, today=datetime.date(2026, 12, 1))
+    assert problems == [] and any("the text from 'new-module' is still here" in w.message for w in warnings)
+    problems, _ = check(project, today=datetime.date(2026, 12, 1), publish=True)
+    assert [p.message for p in problems] == [
+        "the module is a draft ('status: draft') and cannot be published. "
+        "Fix: write the text still to write, then remove the line 'status: draft'."
+    ]
     with pytest.raises(Exception, match="already exists"):
         new_module(project, "Barn og samvær")
 
