@@ -18,6 +18,7 @@ from tests.support import ROOT
 
 BANK = "quizzes/mandat.yml"
 MODULE = "course/moduler/mandat/module.yml"
+DRAFT_MODULE = "course/moduler/barn-og-samvaer/module.yml"  # what the guide's 'new-module' example makes
 
 
 def _question(text: str, qid: str) -> tuple[int, int]:
@@ -86,7 +87,40 @@ def messages(tmp_path, monkeypatch, file, edit) -> list[str]:
 def guide_examples() -> set[str]:
     guide = (ROOT / "FORFATTERVEILEDNING.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```text\n(.*?)```", guide, re.S)
-    return {line for block in blocks for line in block.splitlines() if line.startswith((f"{BANK}:", f"{MODULE}:"))}
+    prefixes = (f"{BANK}:", f"{MODULE}:", f"{DRAFT_MODULE}:")
+    return {line for block in blocks for line in block.splitlines() if line.startswith(prefixes)}
+
+
+def check_messages(tmp_path, monkeypatch) -> dict[str, list[str]]:
+    """What the publishing check says about an unversioned change and about a draft, in a copy of the course."""
+    from krisesenterkurs.authoring.check import check
+    from krisesenterkurs.authoring.scaffold import new_module
+    from krisesenterkurs.core.settings import Settings
+
+    shutil.copytree(
+        ROOT,
+        tmp_path,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "site", "node_modules", "__pycache__", "dist", ".build", ".cache"
+        ),
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.load(tmp_path / "mkdocs.yml")
+    bank = tmp_path / BANK
+    bank.write_text(
+        in_question("reetablering-ansvar", "    explanation: |\n", "    explanation: |\n      Omformulert.\n")(
+            bank.read_text(encoding="utf-8")
+        ),
+        encoding="utf-8",
+    )
+    new_module(settings, "Barn og samvær")
+    problems, _ = check(settings, publish=True)
+    found = [str(p) for p in problems]
+    return {
+        "unversioned change": [m for m in found if m.startswith(f"{BANK}:")],
+        "draft": [m for m in found if m.startswith(f"{DRAFT_MODULE}:")],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -95,11 +129,13 @@ def produced(tmp_path_factory):
     with pytest.MonkeyPatch.context() as monkeypatch:
         for name, (file, edit) in MISTAKES.items():
             out[name] = messages(tmp_path_factory.mktemp("course"), monkeypatch, file, edit)
+        out.update(check_messages(tmp_path_factory.mktemp("course"), monkeypatch))
     return out
 
 
-@pytest.mark.parametrize("name", list(MISTAKES))
+@pytest.mark.parametrize("name", [*MISTAKES, "unversioned change", "draft"])
 def test_each_mistake_is_shown_in_the_guide_as_the_course_reports_it(produced, name):
+    assert produced[name], f"the mistake '{name}' gave no message"
     missing = [m for m in produced[name] if m not in guide_examples()]
     assert not missing, f"FORFATTERVEILEDNING.md should show: {missing}"
 

@@ -59,7 +59,10 @@ def test_the_preview_check_lists_the_text_to_write_and_the_publishing_check_refu
     problems, warnings = check(project)
     assert problems == []
     unwritten = [str(w) for w in warnings if "the text from 'new-module' is still here" in w.message]
-    assert "course/moduler/barn-og-samvaer/index.md:6: the text from 'new-module' is still here. Fix: write the real text." in unwritten
+    assert (
+        "course/moduler/barn-og-samvaer/index.md:6: the text from 'new-module' is still here. Fix: write the real text."
+        in unwritten
+    )
     assert any(w.startswith("quizzes/barn-og-samvaer.yml:") for w in unwritten)
     problems, _ = check(project, publish=True)
     assert [str(p) for p in problems] == [DRAFT]
@@ -74,7 +77,10 @@ def test_placeholder_text_in_a_published_module_fails_with_file_and_line(project
     problems, _ = check(project, publish=True)
     lines = [str(p) for p in problems]
     assert lines and all("the text from 'new-module' is still here" in line for line in lines)
-    assert "course/moduler/barn-og-samvaer/case.md:3: the text from 'new-module' is still here. Fix: write the real text." in lines
+    assert (
+        "course/moduler/barn-og-samvaer/case.md:3: the text from 'new-module' is still here. Fix: write the real text."
+        in lines
+    )
     assert any(line.startswith("quizzes/barn-og-samvaer.yml:") for line in lines)
 
 
