@@ -50,14 +50,14 @@ def _check(args) -> int:
     return 1 if problems else 0
 
 
-def _publishable(settings) -> bool:
+def _publishable(settings, refused: str = "Nothing was built") -> bool:
     """The publishing build's check (no drafts, no unversioned change), before anything is built."""
     from .authoring.check import check
 
     problems, warnings = check(settings, publish=True)
     if problems:
         _report(problems, warnings)
-        print("Nothing was built: fix the problems above first.", file=sys.stderr)
+        print(f"{refused}: fix the problems above first.", file=sys.stderr)
     return not problems
 
 
@@ -67,7 +67,7 @@ def _lock(args) -> int:
     from .quiz.banks import load_banks
 
     settings = _settings(args)
-    if not _publishable(settings):
+    if not _publishable(settings, "Nothing was recorded"):
         return 1
     banks = load_banks(settings.quizzes, settings.pass_mark)
     print(_relative(write_lock(settings, load_modules(settings.modules, banks), banks), settings))

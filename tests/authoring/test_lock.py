@@ -142,7 +142,7 @@ def test_an_edited_page_is_named(project):
 def test_lock_records_a_new_version_and_refuses_an_unversioned_change(project, capsys):
     reword_first_question(project)
     assert main(["--project", str(project.root), "lock"]) == 1  # would hide the change
-    assert "Nothing was built" in capsys.readouterr().err
+    assert "Nothing was recorded: fix the problems above first." in capsys.readouterr().err
     bump(project)
     before = lock_path(project).read_text(encoding="utf-8")
     assert main(["--project", str(project.root), "lock"]) == 0
