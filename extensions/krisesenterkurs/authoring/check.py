@@ -5,7 +5,7 @@ from outside the project, every bank, module and the glossary valid, every
 bank placed); the MkDocs plugin runs it before any
 page is built, and the scripts run `check` before `zensical build`, which runs
 no plugin. `check` adds what an editor should fix before publishing: links,
-unused terms, leftover scaffold text, the schema file.
+unused terms, leftover scaffold text, figures (`figures.py`), the schema file.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ..quiz.schema import bank_json_schema
 from ..scenario.scenarios import SCHEMA_FILE as SCENARIO_SCHEMA_FILE
 from ..scenario.scenarios import course_scenarios, placement_problems
 from ..scenario.schema import scenario_json_schema
+from .figures import figure_problems
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
 GLOSSARY_EXTENSION = "krisesenterkurs.glossary"
@@ -208,6 +209,7 @@ def check(settings: Settings, today: datetime.date | None = None) -> tuple[list[
         except CourseError:
             pass  # already reported above
     problems.extend(_placeholders(settings))
+    problems.extend(figure_problems(settings))
     for folder, name, schema in _schemas(settings):
         if not folder.is_dir():
             continue
