@@ -176,3 +176,16 @@ def test_a_well_placed_figure_passes_also_inside_a_box_or_tab(tmp_path):
 def test_check_names_each_figure_mistake_with_its_line_and_fix(tmp_path, text, svg, expected):
     found = messages(_page(tmp_path, text, svg))
     assert len(found) == 1 and expected in found[0] and "Fix:" in found[0], found
+
+
+def test_the_author_guide_shows_the_message_check_gives_for_a_figure_without_caption(tmp_path):
+    real = COURSE.modules / "mandat" / "mer-enn-et-bosted.md"
+    text = real.read_text(encoding="utf-8")
+    start = text.index("/// caption\nKrisesenteret er mer enn")
+    end = text.index("///\n", start + 4) + 4
+    (tmp_path / "krisesenteret-mer-enn-et-bosted.svg").write_text(
+        (real.parent / "krisesenteret-mer-enn-et-bosted.svg").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (found,) = figure_problems(_page(tmp_path, text[:start] + text[end:]))
+    guide = (COURSE.root / "FORFATTERVEILEDNING.md").read_text(encoding="utf-8")
+    assert f"course/moduler/mandat/mer-enn-et-bosted.md:{found.line}: {found.message}" in guide
