@@ -9,7 +9,7 @@ from outside the project, every bank, module and the glossary valid, every
 bank placed); the MkDocs plugin runs it before any
 page is built, and the scripts run `check` before `zensical build`, which runs
 no plugin. `check` adds what an editor should fix before publishing: links,
-unused terms, leftover scaffold text, the schema file.
+unused terms, leftover scaffold text, figures (`figures.py`), the schema file.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from ..quiz.schema import bank_json_schema
 from ..scenario.scenarios import SCHEMA_FILE as SCENARIO_SCHEMA_FILE
 from ..scenario.scenarios import course_scenarios, placement_problems
 from ..scenario.schema import scenario_json_schema
+from .figures import figure_problems
 from .lock import lock_problems
 
 QUIZ_EXTENSION = "krisesenterkurs.quiz"
@@ -262,6 +263,7 @@ def check(
     placeholders, unwritten = _placeholders(settings)
     problems.extend(placeholders)
     warnings.extend(unwritten)
+    problems.extend(figure_problems(settings))
     if publish:
         problems.extend(_drafts(settings))
     for folder, name, schema in _schemas(settings):
