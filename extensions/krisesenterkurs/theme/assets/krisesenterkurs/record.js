@@ -581,6 +581,8 @@
   //                 passed   at, or h6_at
   //   scenarios   "~"-separated: m.h.path.open.endings.at (endings: bit mask by the manifest's list)
   //   numbers     base 36 (module indices, counts, bit masks)
+  // and last ";" and a check (FNV-1a of everything before it, base 36), so that a link cut short
+  // (by a chat program, a half-read QR code) or typed over is refused rather than read as less.
   // A record of a bank or scenario no module uses is not carried, nor answers to another version
   // of a bank than the receiving site's (by position, they would answer other questions).
   var MOVE_KEY = "flytt";
@@ -636,10 +638,12 @@
     return h + [r.correct.toString(36), r.total.toString(36), r.passed ? 1 : 0, clock.time(r.at)].join("_");
   }
 
-  function unpackMoveResult(text, bankHash, movedTime) {
+  // `sent` is the hash of the bank the record was sent for (the receiving site's own when they
+  // match), which a result without a hash of its own is for.
+  function unpackMoveResult(text, bankHash, sent, movedTime) {
     if (text === "") return undefined;
     var parts = text.split("_");
-    var h = bankHash;
+    var h = sent;
     if (parts.length === 5) {
       if (!HEX6.test(parts[0])) throw new Error("hash");
       h = parts[0] === short6(bankHash) ? bankHash : parts[0];
@@ -680,6 +684,7 @@
     if (fields.length !== 9 || !HEX6.test(fields[1])) throw new Error("quiz");
     var record = emptyQuiz();
     var same = fields[1] === short6(m.hash) && Array.isArray(questions);
+    var sent = fields[1] === short6(m.hash) ? m.hash : fields[1];
     var t = movedTime(fields[3]);
     if (fields[2] !== "") {
       var pieces = fields[2].split(",");
@@ -699,14 +704,14 @@
       if (!isSeed(fields[5])) throw new Error("seed");
       record.seed = fields[5];
     }
-    var best = unpackMoveResult(fields[6], m.hash, movedTime);
-    var result = fields[7] === "*" ? best && copy(best) : unpackMoveResult(fields[7], m.hash, movedTime);
+    var best = unpackMoveResult(fields[6], m.hash, sent, movedTime);
+    var result = fields[7] === "*" ? best && copy(best) : unpackMoveResult(fields[7], m.hash, sent, movedTime);
     if (best) record.best = best;
     if (result) record.result = result;
     if (fields[8] !== "") {
       var p = fields[8].split("_");
       if (p.length !== 2 || (p[0] !== "" && !HEX6.test(p[0]))) throw new Error("passed");
-      record.passed = { h: p[0] !== "" && p[0] !== short6(m.hash) ? p[0] : m.hash };
+      record.passed = { h: p[0] === "" ? sent : p[0] === short6(m.hash) ? m.hash : p[0] };
       var at = movedTime(p[1]);
       if (at) record.passed.at = at;
     }
@@ -791,8 +796,16 @@
       var scenario = m.scenario ? entries[scenarioName(m.scenario.id)] : null;
       if (m.scenario && isScenarioRecord(scenario)) scenarios.push([i.toString(36)].concat(packMoveScenario(m, scenario, clock)).join("."));
     });
-    return MOVE_KEY + "=" + [MOVE_VERSION, clock.base, visited.toString(36), last, title, enc(clampName(progress.name)),
+    var body = [MOVE_VERSION, clock.base, visited.toString(36), last, title, enc(clampName(progress.name)),
       quizzes.join("~"), scenarios.join("~")].join(";");
+    return MOVE_KEY + "=" + body + ";" + moveCheck(body);
+  }
+
+  // The check at the end of a link: FNV-1a (32 bits) of the text before it, in base 36.
+  function moveCheck(text) {
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(36);
   }
 
   // Whether an address's fragment (location.hash, with or without "#") is a move link at all.
@@ -811,7 +824,8 @@
     if (text.length > MOVE_MAX) return { error: "length" };
     var sections = text.split(";");
     if (sections[0] !== MOVE_VERSION) return { error: "format" };
-    if (sections.length !== 8) return { error: "entry" };
+    var check = sections.pop();
+    if (sections.length !== 8 || check !== moveCheck(sections.join(";"))) return { error: "entry" };
     try {
       var modules = course.modules, out = {};
       var movedTime = movedClock(sections[1]);
@@ -954,7 +968,7 @@
     exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
     NAME_MAX: NAME_MAX, clampName: clampName, completionDate: completionDate,
     MOVE_KEY: MOVE_KEY, MOVE_MAX: MOVE_MAX, moveFragment: moveFragment, isMoveFragment: isMoveFragment,
-    parseMove: parseMove, mergeMove: mergeMove, mergeScenario: mergeScenario, mergeProgress: mergeProgress,
+    parseMove: parseMove, moveCheck: moveCheck, mergeMove: mergeMove, mergeScenario: mergeScenario, mergeProgress: mergeProgress,
   };
   if (typeof module === "object" && module && module.exports) module.exports = kk.record;
 })(typeof window !== "undefined" ? window : null);
