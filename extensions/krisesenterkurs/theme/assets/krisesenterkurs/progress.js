@@ -363,7 +363,7 @@
   // browser never sends to a server. Opened on another device, the page reads it, takes it out of
   // the address (so it stays in neither the history nor a bookmark), shows what it holds and
   // merges only when the learner says yes (record.js's mergeMove: the better of each record).
-  var move = { incoming: null, open: false, message: null, asked: false };
+  var move = { incoming: null, open: false, message: null, focus: false };
 
   // Inside the SCORM package the LMS is the learner's record (the launch page frames the course),
   // and a course opened from a folder (file://) has no address another device could open.
@@ -386,7 +386,7 @@
     }
     move.incoming = location.hash;
     move.message = null;
-    move.asked = false;
+    move.focus = true;
     try {
       history.replaceState(history.state, "", location.pathname + location.search);
     } catch (e) { /* the address keeps it; the data is read all the same */ }
@@ -564,10 +564,14 @@
       refresh();
       focusMoveMessage();
     });
-    // Focused once, when the link has been read: a later redraw leaves the learner's focus alone.
-    if (!move.asked) {
-      move.asked = true;
-      setTimeout(function () { if (box.isConnected) box.focus(); }, 0);
+    // Focused once, when the link has been read (on the box drawn last: the page may be drawn
+    // twice as it loads); a later redraw leaves the learner's focus alone.
+    if (move.focus) {
+      setTimeout(function () {
+        if (!box.isConnected || !move.focus) return;
+        move.focus = false;
+        box.focus();
+      }, 0);
     }
     return box;
   }
