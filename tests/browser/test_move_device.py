@@ -23,8 +23,14 @@ QR_MODULES_MAX = 97
 def result(bank, correct, passed):
     total = len(bank.questions)
     at = "2026-11-20T10:00:00.000Z"
-    return {"h": bank.content_hash(), "correct": correct, "total": total, "percent": round(correct * 100 / total),
-            "passed": passed, "at": at}
+    return {
+        "h": bank.content_hash(),
+        "correct": correct,
+        "total": total,
+        "percent": round(correct * 100 / total),
+        "passed": passed,
+        "at": at,
+    }
 
 
 def other_device():
@@ -35,14 +41,21 @@ def other_device():
     return {
         PREFIX + "progress": {"v": 1, "visited": {SECOND.folder: True}, "name": "Kari B"},
         PREFIX + f"quiz:{b1.id}": {"v": 1, "answers": {}, "best": low, "result": low},
-        PREFIX + f"quiz:{b2.id}": {"v": 1, "answers": {}, "best": full, "result": full,
-                                   "passed": {"h": full["h"], "at": full["at"]}},
+        PREFIX + f"quiz:{b2.id}": {
+            "v": 1,
+            "answers": {},
+            "best": full,
+            "result": full,
+            "passed": {"h": full["h"], "at": full["at"]},
+        },
     }
 
 
 def fill(page, base_url, records):
     page.goto(base_url)
-    page.evaluate("(r) => { for (const [k, v] of Object.entries(r)) localStorage.setItem(k, JSON.stringify(v)); }", records)
+    page.evaluate(
+        "(r) => { for (const [k, v] of Object.entries(r)) localStorage.setItem(k, JSON.stringify(v)); }", records
+    )
 
 
 def stored(page):
@@ -87,7 +100,9 @@ def test_the_link_moves_progress_and_the_merge_keeps_the_best_of_each_module(dev
     device_b.goto(link)
     confirm = device_b.get_by_role("group", name="Fremdrift fra en annen enhet")
     expect(confirm).to_be_focused()
-    expect(confirm).to_contain_text("Lenken har bestått for 1 av 5 moduler; nå har du bestått 1. Etter sammenslåing: 2.")
+    expect(confirm).to_contain_text(
+        "Lenken har bestått for 1 av 5 moduler; nå har du bestått 1. Etter sammenslåing: 2."
+    )
     # Read and gone: the fragment is in neither the address bar nor the history entry.
     assert "#" not in device_b.url and device_b.url == base_url + "fremdrift/"
     assert "flytt" not in device_b.evaluate("location.href")
@@ -95,7 +110,8 @@ def test_the_link_moves_progress_and_the_merge_keeps_the_best_of_each_module(dev
 
     confirm.get_by_role("button", name="Ja, slå sammen").click()
     expect(device_b.locator(".kk-move__message")).to_have_text(
-        "Fremdriften fra lenken er slått sammen med fremdriften i denne nettleseren.")
+        "Fremdriften fra lenken er slått sammen med fremdriften i denne nettleseren."
+    )
     expect(device_b.get_by_role("progressbar")).to_have_attribute("value", "2")
     after = stored(device_b)
     first = after[PREFIX + f"quiz:{FIRST.meta.bank}"]
@@ -118,7 +134,9 @@ def test_cancel_keeps_the_other_device_unchanged(device_a, device_b, base_url):
     device_b.goto(link)
     confirm = device_b.get_by_role("group", name="Fremdrift fra en annen enhet")
     confirm.get_by_role("button", name="Avbryt").click()
-    expect(device_b.locator(".kk-move__message")).to_have_text("Fremdriften i lenken er ikke hentet inn. Ingenting er endret.")
+    expect(device_b.locator(".kk-move__message")).to_have_text(
+        "Fremdriften i lenken er ikke hentet inn. Ingenting er endret."
+    )
     expect(device_b.locator(".kk-move__message")).to_be_focused()
     expect(confirm).to_have_count(0)
     assert stored(device_b) == before
@@ -136,8 +154,11 @@ def test_a_link_opened_on_another_page_goes_on_to_min_fremdrift(device_a, device
 @pytest.mark.parametrize("cut", ["truncated", "typed over", "not ours"])
 def test_a_broken_link_is_refused_and_changes_nothing(device_a, device_b, base_url, cut):
     link = make_link(device_a, base_url)
-    bad = {"truncated": link[: len(link) * 2 // 3], "typed over": link.replace(";", ";9", 1),
-           "not ours": base_url + "fremdrift/#flytt=1;<script>alert(1)</script>"}[cut]
+    bad = {
+        "truncated": link[: len(link) * 2 // 3],
+        "typed over": link.replace(";", ";9", 1),
+        "not ours": base_url + "fremdrift/#flytt=1;<script>alert(1)</script>",
+    }[cut]
     before = stored(device_b)
     device_b.goto(bad)
     message = device_b.locator(".kk-move__message")
@@ -165,9 +186,12 @@ def test_the_qr_code_is_drawn_and_the_link_can_be_copied(browser, base_url):
         box = qr.bounding_box()
         assert box["width"] >= 200 and abs(box["width"] - box["height"]) < 1
         # The three finder patterns: 7 x 7 dark rings in three corners of the code.
-        assert page.evaluate("""(n) => { const svg = document.querySelector('.kk-move__qr');
+        assert page.evaluate(
+            """(n) => { const svg = document.querySelector('.kk-move__qr');
             const d = svg.querySelector('path').getAttribute('d');
-            return ['M4 4h7', 'M' + (n - 3) + ' 4h7', 'M4 ' + (n - 3) + 'h7'].every((s) => d.includes(s)); }""", n)
+            return ['M4 4h7', 'M' + (n - 3) + ' 4h7', 'M4 ' + (n - 3) + 'h7'].every((s) => d.includes(s)); }""",
+            n,
+        )
         page.get_by_role("button", name="Kopier lenken").click()
         expect(page.locator(".kk-move__copied")).to_have_text("Lenken er kopiert.")
         assert page.evaluate("navigator.clipboard.readText()") == link
@@ -177,26 +201,45 @@ def test_the_qr_code_is_drawn_and_the_link_can_be_copied(browser, base_url):
 
 def test_a_full_course_fits_a_qr_code_a_phone_reads(page, base_url):
     """Every module passed, every question answered, every scenario under way with endings reached."""
-    records = {PREFIX + "progress": {"v": 1, "visited": {m.folder: True for m in MODULES},
-                                     "name": "Åse Øyvor Ærlighet-Bjørnstad Kristiansen"}}
+    records = {
+        PREFIX + "progress": {
+            "v": 1,
+            "visited": {m.folder: True for m in MODULES},
+            "name": "Åse Øyvor Ærlighet-Bjørnstad Kristiansen",
+        }
+    }
     at = "2026-11-20T10:00:00.000Z"
     manifest = None
     for m in MODULES:
         bank = banks()[m.meta.bank]
         full = result(bank, len(bank.questions), True)
         records[PREFIX + f"quiz:{bank.id}"] = {
-            "v": 1, "seed": "z9y8x7", "cleared": "2026-11-19T10:00:00.000Z",
+            "v": 1,
+            "seed": "z9y8x7",
+            "cleared": "2026-11-19T10:00:00.000Z",
             "answers": {q.id: {"h": q.content_hash(), "a": right(q), "t": at} for q in bank.questions},
-            "best": full, "result": full, "passed": {"h": full["h"], "at": at}}
+            "best": full,
+            "result": full,
+            "passed": {"h": full["h"], "at": at},
+        }
     fill(page, base_url, records)
     manifest = page.evaluate("JSON.parse(document.querySelector('.kk-course').getAttribute('data-course'))")
     for m in manifest["modules"]:
         if "scenario" in m:
             s = m["scenario"]
-            page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [
-                PREFIX + "scenario:" + s["id"],
-                {"v": 1, "h": s["hash"], "path": [0, 1, 0, 1, 0, 1], "open": True,
-                 "endings": {e: at for e in s["endings"][:3]}}])
+            page.evaluate(
+                "([k, v]) => localStorage.setItem(k, JSON.stringify(v))",
+                [
+                    PREFIX + "scenario:" + s["id"],
+                    {
+                        "v": 1,
+                        "h": s["hash"],
+                        "path": [0, 1, 0, 1, 0, 1],
+                        "open": True,
+                        "endings": {e: at for e in s["endings"][:3]},
+                    },
+                ],
+            )
     last = manifest["modules"][3]["pages"][2]
     page.goto(base_url + last)
     link = make_link(page, base_url)
@@ -209,7 +252,8 @@ def test_a_full_course_fits_a_qr_code_a_phone_reads(page, base_url):
     try:
         other.goto(link)
         expect(other.get_by_role("group", name="Fremdrift fra en annen enhet")).to_contain_text(
-            "Lenken har bestått for 5 av 5 moduler; nå har du bestått 0. Etter sammenslåing: 5.")
+            "Lenken har bestått for 5 av 5 moduler; nå har du bestått 0. Etter sammenslåing: 5."
+        )
         other.get_by_role("button", name="Ja, slå sammen").click()
         expect(other.get_by_role("progressbar")).to_have_attribute("value", "5")
         moved = stored(other)
@@ -224,8 +268,11 @@ def test_a_full_course_fits_a_qr_code_a_phone_reads(page, base_url):
 def test_hidden_inside_the_scorm_package_frame(page, base_url, served_course):
     """The LMS is the record there: the launch page frames the course in #kk-course-frame."""
     launch = served_course["dir"] / "kk-test-launch.html"
-    launch.write_text('<!doctype html><html lang="nb"><title>t</title>'
-                      '<iframe id="kk-course-frame" title="kurs" src="fremdrift/"></iframe></html>', encoding="utf-8")
+    launch.write_text(
+        '<!doctype html><html lang="nb"><title>t</title>'
+        '<iframe id="kk-course-frame" title="kurs" src="fremdrift/"></iframe></html>',
+        encoding="utf-8",
+    )
     try:
         page.goto(base_url + "kk-test-launch.html")
         frame = page.frame_locator("#kk-course-frame")

@@ -100,11 +100,6 @@ function signed(body) {
   return "#flytt=" + body + ";" + R.moveCheck(body);
 }
 
-function body(fragment) {
-  var text = fragment.replace(/^#?flytt=/, "");
-  return text.slice(0, text.lastIndexOf(";"));
-}
-
 function qrVersion(text, level) {
   var qr = qrcode(0, level);
   qr.addData(text, "Byte");
