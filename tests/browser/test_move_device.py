@@ -299,3 +299,13 @@ def test_the_panel_and_the_question_pass_axe(browser, base_url, scheme):
         assert re.search(r"fremdrift/$", page.url)
     finally:
         context.close()
+
+
+def test_a_link_opened_on_min_fremdrift_itself_is_read_too(device_a, device_b, base_url):
+    """Only the fragment changes (a link pasted into the address bar of the page already open)."""
+    link = make_link(device_a, base_url)
+    device_b.goto(base_url + "fremdrift/")
+    expect(device_b.get_by_role("button", name="Lag lenke og QR-kode")).to_be_visible()
+    device_b.evaluate("(hash) => { location.hash = hash; }", link.split("#", 1)[1])
+    expect(device_b.get_by_role("group", name="Fremdrift fra en annen enhet")).to_be_visible()
+    assert "#" not in device_b.url

@@ -387,6 +387,7 @@
     move.incoming = location.hash;
     move.message = null;
     move.focus = true;
+    move.open = false;
     try {
       history.replaceState(history.state, "", location.pathname + location.search);
     } catch (e) { /* the address keeps it; the data is read all the same */ }
@@ -735,6 +736,13 @@
   }
 
   if (store && store.watch) store.watch(refreshFromElsewhere);
+
+  // A move link opened while its page is already showing (only the fragment changes: no new page).
+  window.addEventListener("hashchange", function () {
+    if (!current || !rules || !rules.isMoveFragment(location.hash)) return;
+    safely("move", function () { takeMoveLink(current); });
+    refresh();
+  });
 
   document.addEventListener("krisesenterkurs:changed", function () {
     if (!current) return;
