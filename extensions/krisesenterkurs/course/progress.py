@@ -14,6 +14,10 @@ place the larger views:
 
     /// certificate     the course certificate (kursbevis)
     ///
+
+    /// move            «Flytt til en annen enhet»: the learner's progress as a link and a QR code
+    ///                 (on «Min fremdrift»; it also reads such a link when opened)
+    ///
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from pymdownx.blocks.block import Block
 from ..core.extension import course_options
 from ..core.settings import current
 from ..core.strings import table
+from ..quiz.banks import course_banks
 from .modules import course_modules, manifest
 
 PROGRESS_WORDS = (
@@ -72,6 +77,26 @@ PROGRESS_WORDS = (
     "import_question",
     "import_yes",
     "import_cancelled",
+    "move_title",
+    "move_intro",
+    "move_warning",
+    "move_warning_name",
+    "move_show",
+    "move_link_label",
+    "move_copy",
+    "move_copied",
+    "move_copy_failed",
+    "move_qr_alt",
+    "move_qr_missing",
+    "move_incoming",
+    "move_summary",
+    "move_keeps",
+    "move_question",
+    "move_yes",
+    "move_done",
+    "move_cancelled",
+    "move_failed",
+    "move_no_storage",
     "reset",
     "reset_confirm",
     "reset_yes",
@@ -136,6 +161,23 @@ class CertificateBlock(_Placeholder):
     NAME = KIND = "certificate"
 
 
+class MoveBlock(_Placeholder):
+    """«Flytt til en annen enhet». The link names each question by its place in its bank, so the
+    block carries every module bank's questions in order, [id, content hash] (record.js's
+    moveFragment and parseMove); only this page needs them, so they are not in every page's manifest."""
+
+    NAME = KIND = "move"
+
+    def on_create(self, parent):
+        holder = super().on_create(parent)
+        settings = current(self.config["config_file"])
+        banks = course_banks(settings)
+        used = {m.meta.bank for m in course_modules(settings)}
+        questions = {b: [[q.id, q.content_hash()] for q in banks[b].bank.questions] for b in sorted(used)}
+        holder.set("data-banks", json.dumps(questions, ensure_ascii=False))
+        return holder
+
+
 class ProgressExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = course_options()
@@ -145,7 +187,7 @@ class ProgressExtension(BlocksExtension):
         # The course is read when a page is rendered, not here (see quiz.extension).
         config = self.getConfigs()
         md.treeprocessors.register(ManifestTreeprocessor(md, config["config_file"]), "kk_course_manifest", 1)
-        for block in (ProgressBlock, ResumeBlock, CertificateBlock):
+        for block in (ProgressBlock, ResumeBlock, CertificateBlock, MoveBlock):
             block_mgr.register(block, config)
 
 

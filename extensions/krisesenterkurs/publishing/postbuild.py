@@ -13,12 +13,15 @@ ASSETS = Path("assets") / "krisesenterkurs"
 
 def minify(site: Path) -> list[Path]:
     """The theme's scripts and styles are written to be read, with comments that say why; learners
-    get them minified, about a third less to download (see BENCHMARKS.md)."""
+    get them minified, about a third less to download (see BENCHMARKS.md). Third-party files in
+    `vendor/` are served as published, with their licence headers (README, dependencies)."""
     import rcssmin
     import rjsmin
 
     done = []
     for path in sorted((Path(site) / ASSETS).rglob("*.*")):
+        if "vendor" in path.relative_to(Path(site) / ASSETS).parts:
+            continue
         minifier = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}.get(path.suffix)
         if minifier:
             path.write_text(minifier(path.read_text(encoding="utf-8")), encoding="utf-8")

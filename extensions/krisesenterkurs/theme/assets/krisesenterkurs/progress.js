@@ -1,6 +1,6 @@
 /* The learner's progress across the course: indicator, navigation marks,
- * «Fortsett der du slapp», «Min fremdrift» (with export, import and reset)
- * and the certificate.
+ * «Fortsett der du slapp», «Min fremdrift» (with export, import and reset,
+ * and «Flytt til en annen enhet»: a link and a QR code) and the certificate.
  *
  * What the course contains comes from the manifest every page carries
  * (rendered by the krisesenterkurs.progress Markdown extension at build
@@ -357,6 +357,246 @@
     return true;
   }
 
+  /* ---------- «Flytt til en annen enhet»: the progress as a link and a QR code ---------- */
+
+  // The link (record.js's moveFragment) holds the learner's records in its fragment, which the
+  // browser never sends to a server. Opened on another device, the page reads it, takes it out of
+  // the address (so it stays in neither the history nor a bookmark), shows what it holds and
+  // merges only when the learner says yes (record.js's mergeMove: the better of each record).
+  var move = { incoming: null, open: false, message: null, focus: false };
+
+  // Inside the SCORM package the LMS is the learner's record (the launch page frames the course),
+  // and a course opened from a folder (file://) has no address another device could open.
+  function moveHidden() {
+    if (location.protocol === "file:") return true;
+    try {
+      return !!window.frameElement && window.frameElement.id === "kk-course-frame";
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // On every page: a move link opened on another page goes on to «Min fremdrift» with its fragment;
+  // on «Min fremdrift» the fragment is read once and taken out of the address.
+  function takeMoveLink(data) {
+    if (moveHidden() || !rules.isMoveFragment(location.hash)) return;
+    if (currentPath() !== data.course.progress) {
+      location.replace(siteHref(data.course.progress) + location.hash);
+      return;
+    }
+    move.incoming = location.hash;
+    move.message = null;
+    move.focus = true;
+    move.open = false;
+    try {
+      history.replaceState(history.state, "", location.pathname + location.search);
+    } catch (e) { /* the address keeps it; the data is read all the same */ }
+  }
+
+  function moveBanks(holder) {
+    try {
+      return JSON.parse(holder.getAttribute("data-banks") || "{}");
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function moveEntries() {
+    return rules.exportPayload(store.snapshot(), new Date().toISOString()).entries;
+  }
+
+  // The QR code of `text` as SVG (dark on light whatever the colour scheme, with the standard
+  // quiet zone of four modules), or null when the library is missing or the text does not fit.
+  // Level M where the code stays at version 20 or below, else L (a screen is not a dirty label).
+  function qrSvg(text, label) {
+    var make = window.qrcode;
+    if (typeof make !== "function") return null;
+    var qr = null;
+    ["M", "L"].some(function (level) {
+      try {
+        var code = make(0, level);
+        code.addData(text, "Byte");
+        code.make();
+        qr = code;
+        return (code.getModuleCount() - 17) / 4 <= 20;
+      } catch (e) {
+        return false;
+      }
+    });
+    if (!qr) return null;
+    var n = qr.getModuleCount(), quiet = 4, size = n + 2 * quiet, ns = "http://www.w3.org/2000/svg";
+    var d = [];
+    for (var r = 0; r < n; r++) {
+      for (var c = 0; c < n; c++) {
+        if (!qr.isDark(r, c)) continue;
+        var run = 1;
+        while (c + run < n && qr.isDark(r, c + run)) run++;
+        d.push("M" + (c + quiet) + " " + (r + quiet) + "h" + run + "v1h-" + run + "z");
+        c += run - 1;
+      }
+    }
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+    svg.setAttribute("class", "kk-move__qr");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", label);
+    svg.setAttribute("shape-rendering", "crispEdges");
+    svg.setAttribute("data-modules", String(n));
+    var title = document.createElementNS(ns, "title");
+    title.textContent = label;
+    svg.appendChild(title);
+    var back = document.createElementNS(ns, "rect");
+    back.setAttribute("width", String(size));
+    back.setAttribute("height", String(size));
+    back.setAttribute("fill", "#ffffff");
+    svg.appendChild(back);
+    var dark = document.createElementNS(ns, "path");
+    dark.setAttribute("d", d.join(""));
+    dark.setAttribute("fill", "#000000");
+    svg.appendChild(dark);
+    return svg;
+  }
+
+  function renderMove(holder, data, state) {
+    var words = data.words;
+    holder.textContent = "";
+    if (moveHidden()) {
+      holder.hidden = true;
+      return;
+    }
+    var section = element("section", { "class": "kk-move__section", "aria-labelledby": "kk-move-title" });
+    section.appendChild(element("h2", { id: "kk-move-title" }, words.move_title));
+    var message = element("p", { "class": "kk-move__message", role: "status", tabindex: "-1" });
+    if (move.incoming) section.appendChild(moveQuestion(holder, data));
+    section.appendChild(message);
+    if (move.message) message.textContent = move.message;
+    section.appendChild(element("p", {}, words.move_intro));
+    var named = !!rules.clampName(state.progress.value.name);
+    section.appendChild(element("p", { "class": "kk-move__warning" }, named ? words.move_warning_name : words.move_warning));
+
+    var show = element("button", { type: "button", "class": "md-button", "aria-expanded": "false", "aria-controls": "kk-move-panel" }, words.move_show);
+    var panel = element("div", { id: "kk-move-panel", "class": "kk-move__panel", hidden: "hidden" });
+    section.appendChild(show);
+    section.appendChild(panel);
+    function draw() {
+      panel.textContent = "";
+      var link = siteHref(data.course.progress) + "#" + rules.moveFragment(moveEntries(), data.course, moveBanks(holder));
+      var field = element("p", { "class": "kk-move__link" });
+      field.appendChild(element("label", { "for": "kk-move-link" }, words.move_link_label));
+      var text = element("textarea", { id: "kk-move-link", readonly: "readonly", rows: "4", spellcheck: "false" });
+      text.value = link;
+      field.appendChild(text);
+      panel.appendChild(field);
+      var copied = element("p", { "class": "kk-move__copied", "aria-live": "polite" });
+      var copy = element("button", { type: "button", "class": "md-button" }, words.move_copy);
+      copy.addEventListener("click", function () {
+        function failed() {
+          text.focus();
+          text.select();
+          copied.textContent = words.move_copy_failed;
+        }
+        copied.textContent = "";
+        if (!navigator.clipboard || !navigator.clipboard.writeText) return failed();
+        navigator.clipboard.writeText(link).then(function () { copied.textContent = words.move_copied; }, failed);
+      });
+      panel.appendChild(copy);
+      panel.appendChild(copied);
+      var figure = element("figure", { "class": "kk-move__figure" });
+      var svg = qrSvg(link, words.move_qr_alt);
+      figure.appendChild(svg || element("p", {}, words.move_qr_missing));
+      panel.appendChild(figure);
+    }
+    show.addEventListener("click", function () {
+      move.open = panel.hidden;
+      if (move.open) draw();
+      panel.hidden = !move.open;
+      show.setAttribute("aria-expanded", String(move.open));
+    });
+    if (move.open) {
+      draw();
+      panel.hidden = false;
+      show.setAttribute("aria-expanded", "true");
+    }
+    holder.appendChild(section);
+  }
+
+  // The question a link opened here asks: what it holds, now and after merging; yes or «Avbryt».
+  function moveQuestion(holder, data) {
+    var words = data.words;
+    var box = element("div", { "class": "kk-move__confirm", role: "group", "aria-labelledby": "kk-move-question", tabindex: "-1" });
+    var parsed = store.available ? rules.parseMove(move.incoming, data.course, moveBanks(holder)) : { error: "storage" };
+    if (parsed.error) {
+      move.incoming = null;
+      move.message = parsed.error === "storage" ? words.move_no_storage : words.move_failed;
+      setTimeout(function () { focusMoveMessage(); }, 0);
+      return document.createDocumentFragment();
+    }
+    box.appendChild(element("p", { id: "kk-move-question", "class": "kk-progress__confirm-title" }, words.move_incoming));
+    var summary = element("div", { "aria-live": "polite" });
+    box.appendChild(summary);
+    function describe() {
+      var said = rules.mergeMove(parsed.entries, data.course, store.read).summary;
+      summary.textContent = "";
+      summary.appendChild(element("p", {}, format(words.move_summary, said)));
+      summary.appendChild(element("p", {}, words.move_keeps));
+      if (said.lost.length) {
+        summary.appendChild(element("p", { "class": "kk-progress__warning" }, format(words.import_lost,
+          { modules: said.lost.map(function (m) { return m.n + " " + m.title; }).join(", ") })));
+      }
+      summary.appendChild(element("p", {}, words.move_question));
+    }
+    describe();
+    box.kkRedescribe = describe;
+    var yes = element("button", { type: "button", "class": "md-button md-button--primary" }, words.move_yes);
+    var no = element("button", { type: "button", "class": "md-button" }, words.reset_no);
+    box.appendChild(yes);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(no);
+    no.addEventListener("click", function () {
+      move.incoming = null;
+      move.message = words.move_cancelled;
+      refresh();
+      focusMoveMessage();
+    });
+    yes.addEventListener("click", function () {
+      move.incoming = null;
+      var ok = mergeMoved(parsed.entries, data.course);
+      move.message = ok ? words.move_done : words.move_failed;
+      refresh();
+      focusMoveMessage();
+    });
+    // Focused once, when the link has been read (on the box drawn last: the page may be drawn
+    // twice as it loads); a later redraw leaves the learner's focus alone.
+    if (move.focus) {
+      setTimeout(function () {
+        if (!box.isConnected || !move.focus) return;
+        move.focus = false;
+        box.focus();
+      }, 0);
+    }
+    return box;
+  }
+
+  function focusMoveMessage() {
+    var message = document.querySelector(".kk-move__message");
+    if (message) message.focus();
+  }
+
+  // Writes the merge of the link's records with this browser's (read again now: another tab may
+  // have written since the question was asked); should one write fail, what was there is put back.
+  function mergeMoved(entries, course) {
+    if (!store.available) return false;
+    var merged = rules.mergeMove(entries, course, store.read).entries;
+    var before = store.snapshot();
+    var written = Object.keys(merged).every(function (name) { return store.write(name, merged[name]); });
+    if (!written) {
+      store.restore(before);
+      return false;
+    }
+    store.changed();
+    return true;
+  }
+
   /* ---------- the certificate ---------- */
 
   function longDate(iso, lang) {
@@ -450,7 +690,7 @@
     safely("state", function () { state = courseState(data); });
     if (!state) return;
     marks(data, state);
-    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate };
+    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove };
     Object.keys(views).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
         safely(kind, function () { views[kind](holder, data, state); });
@@ -465,6 +705,7 @@
     // At once: a learner who leaves right away has still visited the page. Should it fail, the
     // page is still drawn.
     safely("track", function () { track(current); });
+    safely("move", function () { takeMoveLink(current); });
     // Drawing is a task of its own. Run at once, it would fall into the task in which Material
     // starts up (the last deferred script and DOMContentLoaded share one), and make it longer.
     setTimeout(refresh, 0);
@@ -480,11 +721,11 @@
     if (!state) return;
     marks(data, state);
     var focus = document.activeElement;
-    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate };
+    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove };
     Object.keys(views).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
         if (focus && focus !== document.body && holder.contains(focus)) {
-          Array.prototype.forEach.call(holder.querySelectorAll(".kk-progress__import-confirm"), function (box) {
+          Array.prototype.forEach.call(holder.querySelectorAll(".kk-progress__import-confirm, .kk-move__confirm"), function (box) {
             safely(kind, function () { box.kkRedescribe(); });
           });
           return;
@@ -495,6 +736,13 @@
   }
 
   if (store && store.watch) store.watch(refreshFromElsewhere);
+
+  // A move link opened while its page is already showing (only the fragment changes: no new page).
+  window.addEventListener("hashchange", function () {
+    if (!current || !rules || !rules.isMoveFragment(location.hash)) return;
+    safely("move", function () { takeMoveLink(current); });
+    refresh();
+  });
 
   document.addEventListener("krisesenterkurs:changed", function () {
     if (!current) return;

@@ -557,6 +557,383 @@
     return { file: after.done, now: before.done, after: after.done, total: before.total, lost: lost };
   }
 
+  /* ---------- the link to another device («Flytt til en annen enhet») ---------- */
+
+  // The learner's records travel in the address's fragment ("#flytt=..."), which the browser never
+  // sends to a server, as one line of text short enough for a QR code a phone's camera reads: see
+  // MOVE_MAX. It leans on the course manifest (module order, bank and scenario hashes, learning
+  // pages, a scenario's endings) and the banks' questions in order (the «Flytt» block's
+  // data-banks: [[qid, qhash], ...] per bank), so the link names no module, page or question:
+  //
+  //   1;clock;visited;m.p.at;title;name;quizzes;scenarios    (";" never occurs inside a section)
+  //   clock       the link's latest time, in seconds since 1970 (base 36); every other time is
+  //               the minutes before it (base 36), or empty for none
+  //   visited     base-36 bit mask of the modules visited, by manifest order
+  //   m.p.at      the page to resume from: module and page index, and when (or empty)
+  //   title, name the last page's title and the learner's name, percent-encoded, "+" for a space
+  //   quizzes     "~"-separated: m.h.answers.t.cleared.seed.best.result.passed
+  //                 h        the first 6 hex digits of the bank's hash when the record was sent
+  //                 answers  "," between questions, by the bank's order; one base-36 digit per
+  //                          chosen index (every index is below 10: the banks' schema)
+  //                 t        when the latest answer was checked (every answer gets it back)
+  //                 best, result  correct_total_passed_at, with "h6_" first for another bank
+  //                          version; result "*" when it is the best
+  //                 passed   at, or h6_at
+  //   scenarios   "~"-separated: m.h.path.open.endings.at (endings: bit mask by the manifest's list)
+  //   numbers     base 36 (module indices, counts, bit masks)
+  // and last ";" and a check (FNV-1a of everything before it, base 36), so that a link cut short
+  // (by a chat program, a half-read QR code) or typed over is refused rather than read as less.
+  // A record of a bank or scenario no module uses is not carried, nor answers to another version
+  // of a bank than the receiving site's (by position, they would answer other questions).
+  var MOVE_KEY = "flytt";
+  var MOVE_VERSION = "1";
+  // The longest fragment a link may hold (the hostile-input bound), and the longest link the page
+  // offers as a QR code: a full course's link is far below both (tests/js/record_move.test.js).
+  var MOVE_MAX = 4000;
+  var HEX6 = /^[0-9a-f]{6}$/;
+
+  function short6(hash) {
+    return String(hash || "").slice(0, 6);
+  }
+
+  // Times go as minutes before the link's own time (its latest, in seconds): a few characters each.
+  function moveClock(times) {
+    var latest = times.map(function (t) { return Date.parse(t); }).filter(function (t) { return isFinite(t) && t >= 0; })
+      .sort(function (x, y) { return x - y; }).pop();
+    var base = latest === undefined ? 0 : Math.ceil(latest / 1000);
+    return {
+      base: base.toString(36),
+      time: function (iso) {
+        var t = Date.parse(iso);
+        return isFinite(t) && t >= 0 ? Math.floor((base - t / 1000) / 60).toString(36) : "";
+      },
+    };
+  }
+
+  // The clock of a link being read: a time from it, or undefined for none; a part that is no time
+  // makes the link refused.
+  function movedClock(text) {
+    if (!/^[0-9a-z]{1,7}$/.test(text)) throw new Error("time");
+    var base = parseInt(text, 36);
+    return function (part) {
+      if (part === "") return undefined;
+      if (!/^[0-9a-z]{1,6}$/.test(part)) throw new Error("time");
+      var d = new Date((base - parseInt(part, 36) * 60) * 1000);
+      if (!isFinite(d.getTime()) || d.getTime() < 0) throw new Error("time");
+      return d.toISOString();
+    };
+  }
+
+  function moveInt(text, max) {
+    if (!/^[0-9a-z]{1,9}$/.test(text)) throw new Error("number");
+    var n = parseInt(text, 36);
+    if (n > max) throw new Error("number");
+    return n;
+  }
+
+  function packMoveResult(r, bankHash, clock) {
+    if (!isResult(r) || !Number.isInteger(r.correct) || !Number.isInteger(r.total) || r.total < 1 || r.correct < 0 ||
+      r.correct > r.total) return "";
+    var h = short6(r.h) === short6(bankHash) ? "" : short6(r.h) + "_";
+    return h + [r.correct.toString(36), r.total.toString(36), r.passed ? 1 : 0, clock.time(r.at)].join("_");
+  }
+
+  // `sent` is the hash of the bank the record was sent for (the receiving site's own when they
+  // match), which a result without a hash of its own is for.
+  function unpackMoveResult(text, bankHash, sent, movedTime) {
+    if (text === "") return undefined;
+    var parts = text.split("_");
+    var h = sent;
+    if (parts.length === 5) {
+      if (!HEX6.test(parts[0])) throw new Error("hash");
+      h = parts[0] === short6(bankHash) ? bankHash : parts[0];
+      parts.shift();
+    }
+    if (parts.length !== 4 || (parts[2] !== "0" && parts[2] !== "1")) throw new Error("result");
+    var correct = moveInt(parts[0], 1000), total = moveInt(parts[1], 1000);
+    if (total < 1 || correct > total) throw new Error("result");
+    var out = { h: h, correct: correct, total: total, percent: Math.round((correct * 100) / total), passed: parts[2] === "1" };
+    var at = movedTime(parts[3]);
+    if (at) out.at = at;
+    return out;
+  }
+
+  function latestTime(times) {
+    return times.filter(isTime).sort(function (x, y) { return Date.parse(x) - Date.parse(y); }).pop();
+  }
+
+  function packMoveQuiz(m, record, questions, clock) {
+    var list = Array.isArray(questions) ? questions : [];
+    var answers = isObject(record.answers) ? record.answers : {};
+    var dates = [];
+    var chosen = list.map(function (q) {
+      var entry = Array.isArray(q) && own.call(answers, q[0]) ? answers[q[0]] : null;
+      if (!isObject(entry) || entry.h !== q[1] || !validIndices(entry.a, 10)) return "";
+      dates.push(entry.t);
+      return entry.a.join("");
+    }).join(",").replace(/,+$/, "");
+    var best = packMoveResult(record.best, m.hash, clock), result = packMoveResult(record.result, m.hash, clock);
+    if (result && result === best) result = "*";
+    var passed = isPass(record.passed) ? (short6(record.passed.h) === short6(m.hash) ? "" : short6(record.passed.h)) + "_" +
+      clock.time(record.passed.at) : "";
+    return [short6(m.hash), chosen, clock.time(latestTime(dates)), isTime(record.cleared) ? clock.time(record.cleared) : "",
+      isSeed(record.seed) ? record.seed : "", best, result, passed];
+  }
+
+  function unpackMoveQuiz(m, fields, questions, movedTime) {
+    if (fields.length !== 9 || !HEX6.test(fields[1])) throw new Error("quiz");
+    var record = emptyQuiz();
+    var same = fields[1] === short6(m.hash) && Array.isArray(questions);
+    var sent = fields[1] === short6(m.hash) ? m.hash : fields[1];
+    var t = movedTime(fields[3]);
+    if (fields[2] !== "") {
+      var pieces = fields[2].split(",");
+      if (!pieces.every(function (p) { return /^[0-9]{0,10}$/.test(p); })) throw new Error("answers");
+      if (same) {
+        if (pieces.length > questions.length) throw new Error("answers");
+        pieces.forEach(function (p, i) {
+          var q = questions[i];
+          if (!p || !Array.isArray(q) || typeof q[0] !== "string" || typeof q[1] !== "string") return;
+          recordAnswer(record, q[0], q[1], p.split("").map(Number), t);
+        });
+      }
+    }
+    var cleared = movedTime(fields[4]);
+    if (cleared) record.cleared = cleared;
+    if (fields[5] !== "") {
+      if (!isSeed(fields[5])) throw new Error("seed");
+      record.seed = fields[5];
+    }
+    var best = unpackMoveResult(fields[6], m.hash, sent, movedTime);
+    var result = fields[7] === "*" ? best && copy(best) : unpackMoveResult(fields[7], m.hash, sent, movedTime);
+    if (best) record.best = best;
+    if (result) record.result = result;
+    if (fields[8] !== "") {
+      var p = fields[8].split("_");
+      if (p.length !== 2 || (p[0] !== "" && !HEX6.test(p[0]))) throw new Error("passed");
+      record.passed = { h: p[0] === "" ? sent : p[0] === short6(m.hash) ? m.hash : p[0] };
+      var at = movedTime(p[1]);
+      if (at) record.passed.at = at;
+    }
+    return record;
+  }
+
+  function packMoveScenario(m, record, clock) {
+    var s = m.scenario, bits = 0;
+    s.endings.forEach(function (id, i) { if (own.call(record.endings, id) && record.endings[id]) bits += Math.pow(2, i); });
+    var path = record.path.every(function (n) { return Number.isInteger(n) && n >= 0 && n < 10; }) ? record.path.join("") : "";
+    var at = latestTime(s.endings.filter(function (id) { return own.call(record.endings, id); })
+      .map(function (id) { return record.endings[id]; }));
+    return [short6(record.h), path, record.open && path ? 1 : 0, bits.toString(36), clock.time(at)];
+  }
+
+  function unpackMoveScenario(m, fields, movedTime) {
+    var s = m.scenario;
+    if (fields.length !== 6 || !HEX6.test(fields[1]) || !/^[0-9]{0,200}$/.test(fields[2]) ||
+      (fields[3] !== "0" && fields[3] !== "1")) throw new Error("scenario");
+    var bits = moveInt(fields[4] || "0", Math.pow(2, s.endings.length) - 1);
+    var at = movedTime(fields[5]) || new Date(0).toISOString();
+    var same = fields[1] === short6(s.hash);
+    var endings = {};
+    s.endings.forEach(function (id, i) { if (Math.floor(bits / Math.pow(2, i)) % 2) endings[id] = at; });
+    // A path from another version of the scenario is dropped (as scenario.js does), the endings kept.
+    var path = same ? fields[2].split("").filter(Boolean).map(Number) : [];
+    return { v: FORMAT, h: same ? s.hash : fields[1], path: path, open: same && fields[3] === "1" && path.length > 0, endings: endings };
+  }
+
+  // A text (a page's title, the learner's name) in the link: "+" for a space, as in a form.
+  function enc(text) {
+    return encodeURIComponent(text).replace(/%20/g, "+");
+  }
+
+  function dec(text) {
+    if (!/^[A-Za-z0-9%+._~!*'()-]*$/.test(text)) throw new Error("text");
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  }
+
+  // Every time in the records the link carries, for its clock.
+  function moveTimes(entries, course) {
+    var times = [];
+    function add(t) { if (isTime(t)) times.push(t); }
+    if (isProgress(entries.progress) && isObject(entries.progress.last)) add(entries.progress.last.at);
+    course.modules.forEach(function (m) {
+      var quiz = entries[quizName(m.bank)];
+      if (isQuizRecord(quiz)) {
+        Object.keys(quiz.answers).forEach(function (q) { if (isObject(quiz.answers[q])) add(quiz.answers[q].t); });
+        add(quiz.cleared);
+        [quiz.best, quiz.result, quiz.passed].forEach(function (r) { if (isObject(r)) add(r.at); });
+      }
+      var scenario = m.scenario ? entries[scenarioName(m.scenario.id)] : null;
+      if (isScenarioRecord(scenario)) Object.keys(scenario.endings).forEach(function (id) { add(scenario.endings[id]); });
+    });
+    return times;
+  }
+
+  // The fragment ("flytt=...", without "#") for the learner's records `entries` ({name: parsed
+  // record}, as from exportPayload's entries), for `course` (the manifest) and `banks` (the block's
+  // data-banks: {bank id: [[qid, qhash], ...]}).
+  function moveFragment(entries, course, banks) {
+    var progress = isProgress(entries.progress) ? entries.progress : emptyProgress();
+    var clock = moveClock(moveTimes(entries, course));
+    var visited = 0, last = "", title = "";
+    course.modules.forEach(function (m, i) {
+      if (isObject(progress.visited) && progress.visited[m.id] === true) visited += Math.pow(2, i);
+    });
+    if (isObject(progress.last) && typeof progress.last.url === "string") {
+      var m = moduleOfPage(course, progress.last.url);
+      if (m) {
+        last = [course.modules.indexOf(m).toString(36), m.pages.indexOf(progress.last.url).toString(36), clock.time(progress.last.at)].join(".");
+        title = typeof progress.last.title === "string" ? enc(progress.last.title.slice(0, NAME_MAX)) : "";
+      }
+    }
+    var quizzes = [], scenarios = [];
+    course.modules.forEach(function (m, i) {
+      var quiz = entries[quizName(m.bank)];
+      if (isQuizRecord(quiz)) {
+        var questions = isObject(banks) && own.call(banks, m.bank) ? banks[m.bank] : null;
+        quizzes.push([i.toString(36)].concat(packMoveQuiz(m, quiz, questions, clock)).join("."));
+      }
+      var scenario = m.scenario ? entries[scenarioName(m.scenario.id)] : null;
+      if (m.scenario && isScenarioRecord(scenario)) scenarios.push([i.toString(36)].concat(packMoveScenario(m, scenario, clock)).join("."));
+    });
+    var body = [MOVE_VERSION, clock.base, visited.toString(36), last, title, enc(clampName(progress.name)),
+      quizzes.join("~"), scenarios.join("~")].join(";");
+    return MOVE_KEY + "=" + body + ";" + moveCheck(body);
+  }
+
+  // The check at the end of a link: FNV-1a (32 bits) of the text before it, in base 36.
+  function moveCheck(text) {
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(36);
+  }
+
+  // Whether an address's fragment (location.hash, with or without "#") is a move link at all.
+  function isMoveFragment(hash) {
+    return typeof hash === "string" && hash.replace(/^#/, "").indexOf(MOVE_KEY + "=") === 0;
+  }
+
+  // Reads a fragment made by moveFragment, on the receiving site: {entries} ({name: record}, every
+  // one of them passing the file import's rules, validFor), or {error}: "length" (longer than any
+  // link this course makes), "format" (not this course's link, or another version of it), "entry"
+  // (a part is broken: cut short, typed over, or made up). Nothing in it is trusted: every part
+  // is checked before anything is built from it, and only this course's modules' records come out.
+  function parseMove(hash, course, banks) {
+    if (!isMoveFragment(hash)) return { error: "format" };
+    var text = hash.replace(/^#/, "").slice(MOVE_KEY.length + 1);
+    if (text.length > MOVE_MAX) return { error: "length" };
+    var sections = text.split(";");
+    if (sections[0] !== MOVE_VERSION) return { error: "format" };
+    var check = sections.pop();
+    if (sections.length !== 8 || check !== moveCheck(sections.join(";"))) return { error: "entry" };
+    try {
+      var modules = course.modules, out = {};
+      var movedTime = movedClock(sections[1]);
+      var progress = emptyProgress();
+      var visited = moveInt(sections[2] || "0", Math.pow(2, modules.length) - 1);
+      modules.forEach(function (m, i) { if (Math.floor(visited / Math.pow(2, i)) % 2) progress.visited[m.id] = true; });
+      var title = dec(sections[4]), name = dec(sections[5]);
+      if (title.length > NAME_MAX || name.length > NAME_MAX) throw new Error("text");
+      if (sections[3] !== "") {
+        var l = sections[3].split(".");
+        if (l.length !== 3) throw new Error("last");
+        var m = modules[moveInt(l[0], modules.length - 1)];
+        var page = Array.isArray(m.pages) ? m.pages[moveInt(l[1], m.pages.length - 1)] : undefined;
+        if (typeof page !== "string") throw new Error("last");
+        progress.last = { url: page, title: title };
+        var at = movedTime(l[2]);
+        if (at) progress.last.at = at;
+      }
+      if (name) progress.name = name;
+      out.progress = progress;
+      var seen = {};
+      [[sections[6], "quiz"], [sections[7], "scenario"]].forEach(function (pair) {
+        if (pair[0] === "") return;
+        pair[0].split("~").forEach(function (part) {
+          var fields = part.split(".");
+          var m = modules[moveInt(fields[0], modules.length - 1)], key;
+          if (pair[1] === "quiz") {
+            key = quizName(m.bank);
+            if (own.call(seen, key)) throw new Error("twice");
+            out[key] = unpackMoveQuiz(m, fields, isObject(banks) && own.call(banks, m.bank) ? banks[m.bank] : null, movedTime);
+          } else {
+            if (!m.scenario) throw new Error("scenario");
+            key = scenarioName(m.scenario.id);
+            if (own.call(seen, key)) throw new Error("twice");
+            out[key] = unpackMoveScenario(m, fields, movedTime);
+          }
+          seen[key] = true;
+        });
+      });
+      // The file import's rules, last: what the link gave must be records the course could have written.
+      var bad = Object.keys(out).filter(function (n) { return !NAME.test(n) || !validFor(n)(out[n]); });
+      if (bad.length) return { error: "entry", name: bad[0] };
+      return { entries: out };
+    } catch (e) {
+      return { error: "entry" };
+    }
+  }
+
+  // Two scenario records as one: every ending reached on either device (the earlier time), and
+  // this device's place in the conversation when it has one in the current version, else the link's.
+  function mergeScenario(stored, incoming, hash) {
+    var a = isScenarioRecord(stored) ? stored : null, b = isScenarioRecord(incoming) ? incoming : null;
+    if (!a || !b) return copy(a || b);
+    var out = copy(a.h === hash && a.path.length ? a : b.h === hash && b.path.length ? b : a);
+    out.endings = {};
+    [a, b].forEach(function (r) {
+      Object.keys(r.endings).forEach(function (id) {
+        if (!/^[a-z0-9-]+$/.test(id) || !r.endings[id]) return;
+        var kept = own.call(out.endings, id) ? out.endings[id] : null;
+        if (!kept || (isTime(kept) && isTime(r.endings[id]) && later(kept, r.endings[id]))) out.endings[id] = r.endings[id];
+      });
+    });
+    return out;
+  }
+
+  // Two progress records as one: modules visited on either, the newer page to resume from, and
+  // this device's name unless it has none.
+  function mergeProgress(stored, incoming) {
+    var a = isProgress(stored) ? stored : emptyProgress(), b = isProgress(incoming) ? incoming : emptyProgress();
+    var out = copy(a);
+    out.visited = isObject(out.visited) ? out.visited : {};
+    if (isObject(b.visited)) Object.keys(b.visited).forEach(function (id) { if (b.visited[id] === true) out.visited[id] = true; });
+    var mine = isObject(a.last) ? a.last : null, theirs = isObject(b.last) ? b.last : null;
+    var last = mine && theirs ? newer(mine, theirs) : mine || theirs;
+    if (last) out.last = copy(last);
+    if (!clampName(a.name) && clampName(b.name)) out.name = clampName(b.name);
+    return out;
+  }
+
+  // What merging the link's `entries` (parseMove) with this device's records (storage.js's `read`)
+  // gives: {entries} to write, every record of the course the better of the two (mergeQuiz: the
+  // best result, a pass never dropped; mergeScenario; mergeProgress), and {summary}: modules
+  // completed in the link, now and after, of total, and any completed now that would not be after
+  // (none, by these rules: the page says so should it ever happen).
+  function mergeMove(entries, course, read) {
+    var out = {};
+    Object.keys(entries).forEach(function (name) {
+      var found = read(name, validFor(name));
+      var stored = found.value;
+      if (name === "progress") out[name] = mergeProgress(stored, entries[name]);
+      else if (name.indexOf("scenario:") === 0) {
+        var m = course.modules.filter(function (x) { return x.scenario && scenarioName(x.scenario.id) === name; })[0];
+        out[name] = mergeScenario(stored, entries[name], m ? m.scenario.hash : null);
+      } else out[name] = mergeQuiz(stored, entries[name]);
+    });
+    function reader(source) {
+      return function (name, isValid) {
+        if (own.call(source, name)) return { value: source[name], problem: null };
+        return source === out ? read(name, isValid) : { value: null, problem: null };
+      };
+    }
+    var link = courseState(course, reader(entries)), now = courseState(course, read), after = courseState(course, reader(out));
+    var lost = now.modules.filter(function (s, i) { return s.completed && !after.modules[i].completed; })
+      .map(function (s) { return s.module; });
+    return { entries: out, summary: { link: link.done, now: now.done, after: after.done, total: now.total, lost: lost,
+      name: !!clampName(entries.progress && entries.progress.name) } };
+  }
+
   /* ---------- the certificate ---------- */
 
   // The name field's maxlength: a stored name (from a file, an LMS, another version) is cut to it,
@@ -590,6 +967,8 @@
     resumeWords: resumeWords,
     exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
     NAME_MAX: NAME_MAX, clampName: clampName, completionDate: completionDate,
+    MOVE_KEY: MOVE_KEY, MOVE_MAX: MOVE_MAX, moveFragment: moveFragment, isMoveFragment: isMoveFragment,
+    parseMove: parseMove, moveCheck: moveCheck, mergeMove: mergeMove, mergeScenario: mergeScenario, mergeProgress: mergeProgress,
   };
   if (typeof module === "object" && module && module.exports) module.exports = kk.record;
 })(typeof window !== "undefined" ? window : null);
