@@ -44,12 +44,12 @@ MISTAKES = {
     "tab": (BANK, in_question("reetablering-ansvar", "    explanation: |", "\texplanation: |")),
     "colon in text": (
         BANK,
-        in_question("tilbudet-i-tillegg-til-bosted", "      - text: Grupper", "      - text: Grupper: for voksne"),
+        in_question("onsker-for-samarbeid", "      - text: Avklare hvilken", "      - text: Avklare: hvilken"),
     ),
     "single without a right answer": (BANK, in_question("dagsamtaler-uten-a-bo", "        correct: true\n", "")),
     "multiple without a right answer": (
         BANK,
-        in_question("tilbudet-i-tillegg-til-bosted", "        correct: true\n", "", -1),
+        in_question("onsker-for-samarbeid", "        correct: true\n", "", -1),
     ),
     "key in Norwegian": (BANK, in_question("reetablering-ansvar", "    explanation:", "    forklaring:")),
     "id with capitals and space": (
