@@ -17,6 +17,9 @@ IGNORE = shutil.ignore_patterns(
 )
 MODULE = "course/moduler/mandat/module.yml"
 BANK = "quizzes/mandat.yml"
+# Module 1's published version, and the next one an editor would write.
+PUBLISHED = re.search(r'^version: "(.*)"$', (ROOT / MODULE).read_text(encoding="utf-8"), re.M).group(1)
+NEXT = "{}.{}".format(*(lambda major, minor: (major, int(minor) + 1))(*PUBLISHED.split(".")))
 
 
 @pytest.fixture
@@ -56,7 +59,7 @@ def lock_lines(problems) -> list[str]:
     return [str(p) for p in problems if "was published" in p.message]
 
 
-def bump(project, version="1.3", entry=True):
+def bump(project, version=NEXT, entry=True):
     module = project.root / MODULE
     text = module.read_text(encoding="utf-8")
     published = re.search(r'^version: "([^"]+)"', text, re.M).group(1)
@@ -85,8 +88,8 @@ def test_an_edited_question_without_a_new_version_is_a_warning_naming_it(project
     assert len(found) == 1
     line = (project.root / BANK).read_text(encoding="utf-8").splitlines().index(f"  - id: {qid}") + 1
     assert found[0] == (
-        f'{BANK}:{line}: questions edited: {qid} since version "1.2" was published. '
-        f"Fix: raise 'version' in {MODULE} (for example to \"1.3\") and add a 'changes' entry for it at the top of 'changes'."
+        f'{BANK}:{line}: questions edited: {qid} since version "{PUBLISHED}" was published. '
+        f"Fix: raise 'version' in {MODULE} (for example to \"{NEXT}\") and add a 'changes' entry for it at the top of 'changes'."
     )
 
 
@@ -112,7 +115,7 @@ def test_a_new_version_without_a_changes_entry_asks_for_the_entry(project):
     problems, _ = check(project, publish=True)
     assert len(lock_lines(problems)) == 1
     assert lock_lines(problems)[0].endswith(
-        f"Fix: add a 'changes' entry for version \"1.3\" at the top of 'changes' in {MODULE}."
+        f"Fix: add a 'changes' entry for version \"{NEXT}\" at the top of 'changes' in {MODULE}."
     )
 
 
@@ -134,8 +137,8 @@ def test_an_edited_page_is_named(project):
     edit(project.root / "course/moduler/mandat/case.md", "\n", "\nEn ny setning.\n")
     _, warnings = check(project)
     assert lock_lines(warnings) == [
-        'course/moduler/mandat/case.md: the page changed since version "1.2" was published. '
-        f"Fix: raise 'version' in {MODULE} (for example to \"1.3\") and add a 'changes' entry for it at the top of 'changes'."
+        f'course/moduler/mandat/case.md: the page changed since version "{PUBLISHED}" was published. '
+        f"Fix: raise 'version' in {MODULE} (for example to \"{NEXT}\") and add a 'changes' entry for it at the top of 'changes'."
     ]
 
 
@@ -148,5 +151,5 @@ def test_lock_records_a_new_version_and_refuses_an_unversioned_change(project, c
     assert main(["--project", str(project.root), "lock"]) == 0
     assert capsys.readouterr().out.strip() == "quizzes/published.lock.json"
     after = json.loads(lock_path(project).read_text(encoding="utf-8"))
-    assert after != json.loads(before) and after["modules"]["mandat"]["version"] == "1.3"
+    assert after != json.loads(before) and after["modules"]["mandat"]["version"] == NEXT
     assert check(project, publish=True)[0] == []
