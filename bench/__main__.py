@@ -29,10 +29,10 @@ from pathlib import Path
 
 from bench.courses import ALL_KINDS, KINDS, THEME, bank_file, edit_marker, page_html, write_bank, write_course
 from bench.scenario import NODES, choice_ms, scenario_assets, write_scenario_course
+from bench.serve import CHROMIUM
 
 VARIANTS = ("plain", "ours", "mkdocs-quiz")
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "tools" / "lighthouse"
 MODULE_PAGES = ("moduler/mandat/", "moduler/mandat/quiz/")
 
@@ -230,33 +230,24 @@ def describe_delivery(quiz_page: tuple[int, int], plain_page: tuple[int, int]) -
 def page_ready_ms(root: Path, runs: int) -> dict[str, float]:
     """Medians in ms for a 30-question page: quiz ready after navigation start and after
     DOMContentLoaded (negative: before it), and how long the set-up itself took."""
-    from playwright.sync_api import sync_playwright
+    from bench.serve import chromium_on
 
-    from bench.serve import serve_gzip
-    from krisesenterkurs.publishing.pdf import CHROMIUM_ARGS
-
-    server, base = serve_gzip(root / "out")
     found: dict[str, list[float]] = {"start": [], "dcl": [], "setup": []}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for _ in range(runs):
-                page = browser.new_page()
-                page.goto(base, wait_until="load")
-                page.wait_for_function("performance.getEntriesByName('krisesenterkurs:quiz-ready').length > 0")
-                marks = page.evaluate("""() => {
-                    const at = name => performance.getEntriesByName(name)[0].startTime;
-                    const nav = performance.getEntriesByType('navigation')[0];
-                    return {ready: at('krisesenterkurs:quiz-ready'), start: at('krisesenterkurs:quiz-start'),
-                            dcl: nav.domContentLoadedEventStart};
-                }""")
-                found["start"].append(marks["ready"])
-                found["dcl"].append(marks["ready"] - marks["dcl"])
-                found["setup"].append(marks["ready"] - marks["start"])
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with chromium_on(root / "out") as (browser, base):
+        for _ in range(runs):
+            page = browser.new_page()
+            page.goto(base, wait_until="load")
+            page.wait_for_function("performance.getEntriesByName('krisesenterkurs:quiz-ready').length > 0")
+            marks = page.evaluate("""() => {
+                const at = name => performance.getEntriesByName(name)[0].startTime;
+                const nav = performance.getEntriesByType('navigation')[0];
+                return {ready: at('krisesenterkurs:quiz-ready'), start: at('krisesenterkurs:quiz-start'),
+                        dcl: nav.domContentLoadedEventStart};
+            }""")
+            found["start"].append(marks["ready"])
+            found["dcl"].append(marks["ready"] - marks["dcl"])
+            found["setup"].append(marks["ready"] - marks["start"])
+            page.close()
     return {k: statistics.median(v) for k, v in found.items()}
 
 

@@ -94,26 +94,16 @@ _TIMED_CLICK = """selector => {
 def choice_ms(site: Path, runs: int, choices: int = 20) -> dict[str, float]:
     """Medians in ms over `runs` page loads of `choices` choices each: a choice to its feedback,
     and «Fortsett» to the next step drawn."""
-    from playwright.sync_api import sync_playwright
+    from bench.serve import chromium_on
 
-    from bench.__main__ import CHROMIUM
-    from bench.serve import serve_gzip
-    from krisesenterkurs.publishing.pdf import CHROMIUM_ARGS
-
-    server, base = serve_gzip(site)
     found: dict[str, list[float]] = {"choice": [], "next": []}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for _ in range(runs):
-                page = browser.new_page()
-                page.goto(base, wait_until="load")
-                page.wait_for_selector(".kk-scenario[data-ready]")
-                for _ in range(choices):
-                    found["choice"].append(page.evaluate(_TIMED_CLICK, ".kk-scenario__option"))
-                    found["next"].append(page.evaluate(_TIMED_CLICK, ".kk-scenario__continue"))
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with chromium_on(site) as (browser, base):
+        for _ in range(runs):
+            page = browser.new_page()
+            page.goto(base, wait_until="load")
+            page.wait_for_selector(".kk-scenario[data-ready]")
+            for _ in range(choices):
+                found["choice"].append(page.evaluate(_TIMED_CLICK, ".kk-scenario__option"))
+                found["next"].append(page.evaluate(_TIMED_CLICK, ".kk-scenario__continue"))
+            page.close()
     return {k: statistics.median(v) for k, v in found.items()}

@@ -10,11 +10,14 @@ from __future__ import annotations
 import gzip
 import io
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from krisesenterkurs.publishing.pdf import QuietHandler, serve_folder
 
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 _TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
@@ -39,3 +42,22 @@ class GzipHandler(QuietHandler):
 
 def serve_gzip(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     return serve_folder(directory, GzipHandler)
+
+
+@contextmanager
+def chromium_on(directory: Path) -> Iterator[tuple[object, str]]:
+    """Debian's Chromium (or CHROMIUM_PATH) and the address of `directory`, served with gzip."""
+    from playwright.sync_api import sync_playwright
+
+    from krisesenterkurs.publishing.pdf import CHROMIUM_ARGS
+
+    server, base = serve_gzip(directory)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield browser, base
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
