@@ -166,8 +166,13 @@ def test_a_scenario_in_progress_and_its_endings_travel_in_suspend_data(browser, 
     root = frame.url.rsplit("/", 1)[0] + "/"
     frame.goto(root + "moduler/mandat/samtaletrening.html")
     play(frame, 2)
+    # The learner is at the third step once both choices are stored and the last feedback is closed
+    # (after the first choice alone the LMS already holds the scenario's entry).
     page.wait_for_function(
-        "() => (JSON.parse(window.API.LMSGetValue('cmi.suspend_data') || '{}').s || []).length === 1"
+        """() => {
+          const s = (JSON.parse(window.API.LMSGetValue('cmi.suspend_data') || '{}').s || [])[0];
+          return !!s && s[2].length === 2 && s[3] === 0;
+        }"""
     )
     state = {"cmi.suspend_data": cmi(page, "cmi.suspend_data"), "cmi.core.lesson_status": "incomplete"}
     context.close()
