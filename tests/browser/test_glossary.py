@@ -91,4 +91,7 @@ def test_without_javascript_every_occurrence_keeps_its_title(browser, base_url):
 
 def test_the_glossary_page_promises_what_the_pages_do(page, base_url):
     page.goto(base_url + "ordliste/")
-    expect(page.locator("article")).to_contain_text("trykk på det")
+    text = page.locator("article p").nth(1)
+    expect(text).to_contain_text("første gang det står i hver del av en side")
+    expect(text).to_contain_text("Trykk på det")
+    expect(text).to_contain_text("Esc")

@@ -56,10 +56,16 @@ def test_the_first_page_lists_the_pages_read_and_not_read_in_words(page, base_ur
     items.nth(2).get_by_role("link").click()
     page.wait_for_url(base_url + third)
     expect(page.locator(".kk-orientation")).to_have_text(f"Side 3 av {len(module.pages)} · ca. {module.minutes[2]} min")
-    page.wait_for_function("p => (JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')) || {}).last?.url === p", arg=third)
+    page.wait_for_function(
+        "p => (JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')) || {}).last?.url === p", arg=third
+    )
     page.go_back()
-    expect(page.get_by_role("navigation", name="Sidene i modulen").get_by_role("listitem").nth(2)
-           .locator(".kk-pages__status")).to_have_text("✓ lest")
+    expect(
+        page.get_by_role("navigation", name="Sidene i modulen")
+        .get_by_role("listitem")
+        .nth(2)
+        .locator(".kk-pages__status")
+    ).to_have_text("✓ lest")
     stored = page.evaluate("() => JSON.parse(localStorage.getItem('krisesenterkurs:/:progress')).seen")
     assert stored == [second, first, third]
 

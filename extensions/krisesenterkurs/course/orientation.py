@@ -160,7 +160,7 @@ def page_place(settings: Settings, docs_path: str) -> tuple[ModuleTimes, int] | 
 
 def rounded(minutes: int, step: int = 5) -> int:
     """Minutes to the nearest `step` (at least `step`): «ca. 45 minutter», not «ca. 47»."""
-    return max(step, int(math.floor(minutes / step + 0.5)) * step)
+    return max(step, math.floor(minutes / step + 0.5) * step)
 
 
 def module_range(settings: Settings) -> tuple[int, int]:

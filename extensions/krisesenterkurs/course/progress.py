@@ -39,13 +39,14 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
-from ..core.page import docs_path
+from ..core.page import current_page, docs_path
 from ..core.settings import current
 from ..core.strings import table
 from ..quiz.banks import course_banks
 from .modules import course_modules, manifest
-from .orientation import course_hours, module_range, page_place
+from .orientation import course_hours, course_times, module_range, page_place, rounded
 
 PROGRESS_WORDS = (
     "progress_label",
@@ -149,8 +150,10 @@ class OrientationTreeprocessor(Treeprocessor):
 
     def run(self, root):
         path = docs_path(self.md)
+        if path is None:  # no engine said which page this is
+            return
         settings = current(self.config_file)
-        place = page_place(settings, path) if path else None
+        place = page_place(settings, path)
         if place is None:
             return
         times, index = place
@@ -260,8 +263,9 @@ class MoveBlock(_Placeholder):
 
 
 class CourseTimeBlock(Block):
-    """`/// course-time` (the course and each module) or `/// course-time | modules` (the modules):
-    the course's stated time, from the same count as every page's «ca. X min»."""
+    """`/// course-time` (the course and each module), `/// course-time | modules` (the modules) or
+    `/// course-time | <module folder>` (that module): the stated time, from the same count as
+    every page's «ca. X min»."""
 
     NAME = "course-time"
     ARGUMENT = None
@@ -271,8 +275,21 @@ class CourseTimeBlock(Block):
         settings = current(self.config["config_file"])
         words = table(settings.language)
         low, high = module_range(settings)
-        if self.argument == "modules":
+        module = next((t for t in course_times(settings) if t.module.folder == self.argument), None)
+        if module is not None:
+            text = format_words(words["module_total"], minutes=rounded(module.total))
+        elif self.argument == "modules":
             text = format_words(words["module_time"], low=low, high=high)
+        elif self.argument:
+            folders = ", ".join(["modules", *(t.module.folder for t in course_times(settings))])
+            raise CourseError(
+                Problem(
+                    current_page(self.md),
+                    None,
+                    f"'/// course-time' names no module '{self.argument}'. "
+                    f"Fix: leave the argument out (the whole course), or use one of: {folders}.",
+                )
+            )
         else:
             hours = hours_text(course_hours(settings), settings.language)
             text = format_words(words["course_time"], hours=hours, low=low, high=high)
