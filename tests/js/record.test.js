@@ -577,8 +577,8 @@ describe("isCompleted, moduleState", function () {
 
   it("a module nobody has touched", function () {
     var s = R.moduleState(m, null, none);
-    assert.deepEqual(s, { module: m, problem: null, completed: false, started: false, best: null, latest: null,
-      scenario: null });
+    assert.deepEqual(s, { module: m, problem: null, completed: false, passed: false, started: false, best: null,
+      latest: null, scenario: null });
   });
 
   it("a visited module has been started", function () {
@@ -700,11 +700,11 @@ describe("nextLink", function () {
 describe("visit", function () {
   var AT = "2026-03-01T10:00:00.000Z";
 
-  it("marks the page's module as visited and makes the page the one to resume from", function () {
+  it("marks the page's module as visited, the page as seen, and makes it the one to resume from", function () {
     var p = R.emptyProgress();
     assert.equal(R.visit(p, COURSE, "moduler/mandat/quiz/", "Test deg selv", AT), true);
     assert.equal(JSON.stringify(p), '{"v":1,"visited":{"mandat":true},' +
-      '"last":{"url":"moduler/mandat/quiz/","title":"Test deg selv","at":"' + AT + '"}}');
+      '"last":{"url":"moduler/mandat/quiz/","title":"Test deg selv","at":"' + AT + '"},"seen":["moduler/mandat/quiz/"]}');
   });
 
   it("changes nothing worth writing on the same page again", function () {

@@ -69,13 +69,16 @@ function answerOf(k, i) {
 }
 
 // A learner who has done everything: every module passed (the latest try worse than the best),
-// every question answered, every scenario in progress with endings reached, a name and a long page title.
+// every question answered and every page read, every scenario in progress with endings reached, a
+// name and a long page title.
 function fullRecords(c, b) {
   var entries = { progress: { v: 1, visited: {}, last: { url: c.modules[3].pages[4],
     title: "Hva tjenestene bør vite når voksne søker hjelp på krisesenteret", at: AT },
   name: "Åse Øyvor Ærlighet-Bjørnstad Kristiansen" } };
+  entries.progress.seen = [];
   c.modules.forEach(function (m, i) {
     entries.progress.visited[m.id] = true;
+    entries.progress.seen = entries.progress.seen.concat(m.pages);  // every page read
     var answers = {};
     b[m.bank].forEach(function (q, k) { answers[q[0]] = { h: q[1], a: answerOf(k, i), t: AT }; });
     entries[R.quizName(m.bank)] = { v: 1, answers: answers, cleared: "2026-11-29T10:00:56.000Z", seed: "z9y8x7",
@@ -233,7 +236,7 @@ describe("a hostile or broken link", function () {
 
   var HOSTILE = {
     "too few sections": link().replace(/;$/, ""),
-    "too many sections": link() + ";",
+    "too many sections": link() + ";;",
     "a clock that is no number": link({ 1: "-1" }),
     "a visited mask beyond the modules": link({ 2: "zz" }),
     "a page to resume from in no module": link({ 3: "9.0.0" }),

@@ -150,14 +150,29 @@ class GlossaryTreeprocessor(AbbrTreeprocessor):
         self.iter_element(root)
         # What `check` reads to tell which terms the page uses (authoring.check).
         self.md.glossary_marked = {abbr.text for abbr in root.iter("abbr") if abbr.text in self.abbrs}
-        # Keyboard users reach each explanation once per page (Material shows the tooltip on
-        # focus); making every occurrence a tab stop would bury the page's links.
-        seen = set()
-        for abbr in root.iter("abbr"):
-            title = self.abbrs.get(abbr.text)
-            if title and title not in seen:  # "Reetablering" and "reetablering" are one term
-                seen.add(title)
-                abbr.set("tabindex", "0")
+        mark_sections(root, self.abbrs)
+
+
+# The class of the occurrence that opens its explanation (glossary.js makes it a button), and of
+# the later ones in the same section, which keep only their title (shown on hover).
+MARKED, AGAIN = "kk-term", "kk-term-again"
+
+
+def mark_sections(root, abbrs: dict[str, str]) -> None:
+    """Marks the first occurrence of each term in each `##` section (and before the first) to open
+    its explanation on tap, click or keyboard; every occurrence would bury the page's links under
+    tab stops, one per page left a phone reader with nothing to tap further down."""
+    section, seen = 0, set()
+    for child in root:
+        if child.tag == "h2":
+            section += 1
+        for abbr in child.iter("abbr"):
+            title = abbrs.get(abbr.text or "")
+            if not title:
+                continue
+            key = (section, title)  # "Reetablering" and "reetablering" are one term
+            abbr.set("class", AGAIN if key in seen else MARKED)
+            seen.add(key)
 
 
 def marked_terms(settings: Settings) -> set[str]:

@@ -18,11 +18,20 @@ place the larger views:
     /// move            «Flytt til en annen enhet»: the learner's progress as a link and a QR code
     ///                 (on «Min fremdrift»; it also reads such a link when opened)
     ///
+
+    /// course-time     «Hele kurset tar ca. … timer. Hver modul tar ca. …–… minutter.» (or, with
+    ///                 `| modules`, only the modules' sentence), from course/orientation.py
+    ///
+
+Every learning page of a module also gets «Side 3 av 9 · ca. 6 min» under its heading, and the
+module's first page «Sidene i modulen» (each page, its minutes and, drawn by progress.js, whether
+the learner has read it) before its first section.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
@@ -30,11 +39,14 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
+from ..core.page import current_page, docs_path
 from ..core.settings import current
 from ..core.strings import table
 from ..quiz.banks import course_banks
 from .modules import course_modules, manifest
+from .orientation import course_hours, course_times, module_range, page_place, rounded
 
 PROGRESS_WORDS = (
     "progress_label",
@@ -116,7 +128,79 @@ PROGRESS_WORDS = (
     "storage_unreadable",
     "present",
     "present_help",
+    "page_seen",
+    "page_unseen",
 )
+
+
+def _page_title(settings, path: str) -> str:
+    """A page's own heading (its first `# ` line), else its file name."""
+    for line in (settings.docs / path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.rsplit("/", 1)[-1]
+
+
+class OrientationTreeprocessor(Treeprocessor):
+    """«Side N av M · ca. X min» on a module's learning pages, «Sidene i modulen» on its first."""
+
+    def __init__(self, md, config_file: str):
+        super().__init__(md)
+        self.config_file = config_file
+
+    def run(self, root):
+        path = docs_path(self.md)
+        if path is None:  # no engine said which page this is
+            return
+        settings = current(self.config_file)
+        place = page_place(settings, path)
+        if place is None:
+            return
+        times, index = place
+        words = table(settings.language)
+        line = etree.Element("p", {"class": "kk-orientation"})
+        line.text = AtomicString(
+            format_words(words["orientation"], n=index + 1, total=len(times.pages), minutes=times.minutes[index])
+        )
+        children = list(root)
+        heading = next((i for i, child in enumerate(children) if child.tag == "h1"), None)
+        root.insert(0 if heading is None else heading + 1, line)
+        if index == 0:
+            first_section = next((i for i, child in enumerate(root) if child.tag == "h2"), len(root))
+            root.insert(first_section, self.module_pages(settings, times, words, path))
+
+    def module_pages(self, settings, times, words, here: str) -> etree.Element:
+        box = etree.Element(
+            "nav", {"class": "kk-pages", "data-kk": "module-pages", "aria-labelledby": "kk-pages-title"}
+        )
+        title = etree.SubElement(box, "p", {"class": "kk-pages__title", "id": "kk-pages-title"})
+        title.text = AtomicString(words["module_pages_title"])
+        total = etree.SubElement(box, "p", {"class": "kk-pages__total"})
+        total.text = AtomicString(format_words(words["module_pages_total"], minutes=times.total))
+        items = etree.SubElement(box, "ol", {"class": "kk-pages__list"})
+        for page, minutes in zip(times.pages, times.minutes, strict=True):
+            item = etree.SubElement(items, "li", {"data-page": settings.url(page)})
+            # A link to the page's source, as a Markdown link is: both engines make it the page's address.
+            link = etree.SubElement(item, "a", {"href": posixpath.relpath(page, posixpath.dirname(here))})
+            link.text = AtomicString(_page_title(settings, page))
+            link.tail = AtomicString(" ")
+            time = etree.SubElement(item, "span", {"class": "kk-pages__time"})
+            time.text = AtomicString("(" + format_words(words["page_minutes"], minutes=minutes) + ")")
+            time.tail = AtomicString(" ")
+            # Filled in by progress.js («lest» / «ikke lest»): only the browser knows what was read.
+            etree.SubElement(item, "span", {"class": "kk-pages__status"})
+        return box
+
+
+def format_words(template: str, **values) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", str(value))
+    return template
+
+
+def hours_text(hours: float, language: str) -> str:
+    text = f"{hours:g}"
+    return text if language == "en" else text.replace(".", ",")
 
 
 class ManifestTreeprocessor(Treeprocessor):
@@ -178,6 +262,42 @@ class MoveBlock(_Placeholder):
         return holder
 
 
+class CourseTimeBlock(Block):
+    """`/// course-time` (the course and each module), `/// course-time | modules` (the modules) or
+    `/// course-time | <module folder>` (that module): the stated time, from the same count as
+    every page's «ca. X min»."""
+
+    NAME = "course-time"
+    ARGUMENT = None
+    OPTIONS: dict = {}
+
+    def on_create(self, parent):
+        settings = current(self.config["config_file"])
+        words = table(settings.language)
+        low, high = module_range(settings)
+        module = next((t for t in course_times(settings) if t.module.folder == self.argument), None)
+        if module is not None:
+            text = format_words(words["module_total"], minutes=rounded(module.total))
+        elif self.argument == "modules":
+            text = format_words(words["module_time"], low=low, high=high)
+        elif self.argument:
+            folders = ", ".join(["modules", *(t.module.folder for t in course_times(settings))])
+            raise CourseError(
+                Problem(
+                    current_page(self.md),
+                    None,
+                    f"'/// course-time' names no module '{self.argument}'. "
+                    f"Fix: leave the argument out (the whole course), or use one of: {folders}.",
+                )
+            )
+        else:
+            hours = hours_text(course_hours(settings), settings.language)
+            text = format_words(words["course_time"], hours=hours, low=low, high=high)
+        p = etree.SubElement(parent, "p", {"class": "kk-course-time"})
+        p.text = AtomicString(text)
+        return p
+
+
 class ProgressExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = course_options()
@@ -187,7 +307,10 @@ class ProgressExtension(BlocksExtension):
         # The course is read when a page is rendered, not here (see quiz.extension).
         config = self.getConfigs()
         md.treeprocessors.register(ManifestTreeprocessor(md, config["config_file"]), "kk_course_manifest", 1)
-        for block in (ProgressBlock, ResumeBlock, CertificateBlock, MoveBlock):
+        # After the glossary (6) and the table of contents (5): the box's words are no glossary
+        # occurrences and its title no section of the page.
+        md.treeprocessors.register(OrientationTreeprocessor(md, config["config_file"]), "kk_orientation", 1.5)
+        for block in (ProgressBlock, ResumeBlock, CertificateBlock, MoveBlock, CourseTimeBlock):
             block_mgr.register(block, config)
 
 

@@ -144,7 +144,10 @@
     var visited = 0;
     COURSE.modules.forEach(function (m, i) { if (progress.visited && progress.visited[m.id]) visited |= 1 << i; });
     var last = progress.last || {};
-    var packed = { f: 1, p: [visited, last.url || "", last.title || "", seconds(last.at), progress.name || ""], q: [] };
+    // The pages seen: a bit per learning page (record.js's packSeen), so a learner who has read them
+    // all costs one character of the LMS's 4,096.
+    var packed = { f: 1, p: [visited, last.url || "", last.title || "", seconds(last.at), progress.name || "",
+      rules.packSeen(progress, COURSE.modules)], q: [] };
     COURSE.banks.forEach(function (bank, b) {
       var record = data[rules.quizName(bank.id)];
       if (!record) return;
@@ -180,6 +183,11 @@
     out.progress.visited = visited;
     if (p[1]) out.progress.last = { url: p[1], title: p[2], at: iso(p[3]) };
     if (p[4]) out.progress.name = p[4];
+    // Saved before pages were recorded (no sixth field), or unreadable: none seen, nothing else lost.
+    try {
+      var seen = p.length > 5 ? rules.unpackSeen(p[5], COURSE.modules) : [];
+      if (seen.length) out.progress.seen = seen;
+    } catch (e) { /* left out */ }
     packed.q.forEach(function (entry) {
       var bank = COURSE.banks[entry[0]];
       if (!bank) return;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from ...core.settings import Settings
-from ...course.modules import load_modules, scenario_entry
+from ...course.modules import learning_pages, load_modules, scenario_entry
 from ...quiz.banks import load_banks
 from ...scenario.scenarios import load_scenarios
 
@@ -23,6 +23,8 @@ def scorm_course(settings: Settings) -> dict:
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
                 **scenario_entry(settings, m),
+                # The pages seen travel as one bit per learning page (record.js's packSeen).
+                "pages": [settings.url(p) for p in learning_pages(settings, m)],
             }
             for m in modules
         ],

@@ -146,6 +146,22 @@
     holder.appendChild(p);
   }
 
+  /* ---------- «Sidene i modulen» (on a module's first page) ---------- */
+
+  // Each page's state in words («lest» / «ikke lest»), a mark beside it for the eye only.
+  function renderPages(holder, data, state) {
+    var progress = state.progress.value;
+    Array.prototype.forEach.call(holder.querySelectorAll("li[data-page]"), function (item) {
+      var status = item.querySelector(".kk-pages__status");
+      if (!status) return;
+      var seen = rules.pageSeen(progress, item.getAttribute("data-page"));
+      status.textContent = "";
+      status.setAttribute("data-seen", seen ? "true" : "false");
+      status.appendChild(element("span", { "class": "kk-pages__mark", "aria-hidden": "true" }, seen ? "✓ " : "○ "));
+      status.appendChild(document.createTextNode(seen ? data.words.page_seen : data.words.page_unseen));
+    });
+  }
+
   /* ---------- «Min fremdrift» ---------- */
 
   function renderProgress(holder, data, state) {
@@ -690,7 +706,8 @@
     safely("state", function () { state = courseState(data); });
     if (!state) return;
     marks(data, state);
-    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove };
+    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove,
+      "module-pages": renderPages };
     Object.keys(views).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
         safely(kind, function () { views[kind](holder, data, state); });
@@ -721,7 +738,8 @@
     if (!state) return;
     marks(data, state);
     var focus = document.activeElement;
-    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove };
+    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove,
+      "module-pages": renderPages };
     Object.keys(views).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
         if (focus && focus !== document.body && holder.contains(focus)) {

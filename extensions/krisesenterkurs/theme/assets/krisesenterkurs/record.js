@@ -4,7 +4,8 @@
  * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a, t}}, cleared, result,
  * best, passed} (t: when the answer was checked; cleared: the last «Prøv igjen»; both
  * optional, for merging two tabs' records); the progress record is
- * {v, visited, last: {url, title, at}, name}; a scenario's ("scenario:<id>") is
+ * {v, visited, seen, last: {url, title, at}, name} (seen: the learning pages opened, by their
+ * address from the site root, as the manifest lists them; optional: older records have none); a scenario's ("scenario:<id>") is
  * {v, h, path, open, endings: {node id: when}} (scenario.js: h is the scenario's
  * hash, path the choices made, open whether the last choice's feedback is showing).
  * quiz.js writes them, progress.js reads them back, and the SCORM launch page
@@ -76,8 +77,17 @@
     return isObject(value) && value.v === FORMAT && isObject(value.answers);
   }
 
+  // The most pages a record's `seen` may list: far above any course's, low enough that a file or a
+  // link cannot make the record huge.
+  var SEEN_MAX = 1000;
+
+  function isSeen(list) {
+    return Array.isArray(list) && list.length <= SEEN_MAX && list.every(function (url) { return typeof url === "string" && url.length <= 500; });
+  }
+
   function isProgress(value) {
-    return isObject(value) && value.v === FORMAT && (!value.visited || typeof value.visited === "object");
+    return isObject(value) && value.v === FORMAT && (!value.visited || typeof value.visited === "object") &&
+      (value.seen === undefined || isSeen(value.seen));
   }
 
   // A percentage outside 0–100 is no result this course gave, and would not fit on a certificate.
@@ -392,7 +402,7 @@
   // `quiz` is the module's quiz record (or null), `progress` the progress record, `scenario` the
   // record of the module's scenario (or null).
   function moduleState(m, quiz, progress, scenario) {
-    var state = { module: m, problem: null, completed: false, started: false, best: null, latest: null,
+    var state = { module: m, problem: null, completed: false, passed: false, started: false, best: null, latest: null,
       scenario: scenarioState(m, scenario) };
     if (isQuizRecord(quiz)) {
       state.completed = isCompleted(m, quiz, scenario);
@@ -400,6 +410,7 @@
       state.best = isResult(quiz.best) ? quiz.best : null;
       state.latest = isResult(quiz.result) ? quiz.result : null;
       state.started = Object.keys(quiz.answers).length > 0 || !!state.latest;
+      state.passed = !!quiz.passed && quiz.passed.h === m.hash;
     }
     state.started = state.started || state.completed ||
       !!(isObject(progress) && progress.visited && progress.visited[m.id]);
@@ -464,8 +475,56 @@
     if (moduleOfPage(course, path)) {
       if (!progress.last || progress.last.url !== path) changed = true;
       progress.last = { url: path, title: title, at: at };
+      if (!Array.isArray(progress.seen)) progress.seen = [];
+      if (progress.seen.indexOf(path) === -1 && progress.seen.length < SEEN_MAX) {
+        progress.seen.push(path);
+        changed = true;
+      }
     }
     return changed;
+  }
+
+  // Whether the learning page at `path` has been opened (its address from the site root).
+  function pageSeen(progress, path) {
+    return isObject(progress) && Array.isArray(progress.seen) && progress.seen.indexOf(path) !== -1;
+  }
+
+  // Every learning page of the course, in manifest order: the places packSeen's bits stand for.
+  function allPages(modules) {
+    return modules.reduce(function (list, m) { return list.concat(Array.isArray(m.pages) ? m.pages : []); }, []);
+  }
+
+  // The pages seen, compactly, for a link or an LMS: one bit per learning page of the course (in
+  // manifest order), five to a base-32 digit, trailing zeros left off; when most pages are seen,
+  // "-" and the pages not seen instead, so a learner who has read everything costs one character.
+  function packSeen(progress, modules) {
+    var pages = allPages(modules);
+    var bits = pages.map(function (url) { return pageSeen(progress, url); });
+    var count = bits.filter(Boolean).length, flip = count * 2 > pages.length;
+    if (flip) bits = bits.map(function (b) { return !b; });
+    while (bits.length && !bits[bits.length - 1]) bits.pop();
+    var text = "";
+    for (var i = 0; i < bits.length; i += 5) {
+      var digit = 0;
+      for (var j = 0; j < 5; j++) if (bits[i + j]) digit += 1 << j;
+      text += digit.toString(32);
+    }
+    return (flip ? "-" : "") + text;
+  }
+
+  // packSeen's text back as the list of pages; throws on anything packSeen could not have written.
+  function unpackSeen(text, modules) {
+    if (typeof text !== "string" || !/^-?[0-9a-v]*$/.test(text)) throw new Error("seen");
+    var pages = allPages(modules), flip = text.charAt(0) === "-", digits = flip ? text.slice(1) : text;
+    if (digits.length > Math.ceil(pages.length / 5)) throw new Error("seen");
+    var bits = pages.map(function (url, i) {
+      var d = i < digits.length * 5 ? parseInt(digits.charAt(Math.floor(i / 5)), 32) : 0;
+      return Math.floor(d / Math.pow(2, i % 5)) % 2 === 1;
+    });
+    if (digits.length && parseInt(digits.charAt(digits.length - 1), 32) >= Math.pow(2, pages.length - (digits.length - 1) * 5)) {
+      throw new Error("seen");  // a bit beyond the last page
+    }
+    return pages.filter(function (url, i) { return bits[i] !== flip; });
   }
 
   // Where «Fortsett der du slapp» leads, from the course state (courseState) and the site root
@@ -476,13 +535,22 @@
   //   "start"  nothing done yet: the first module;
   //   "done"   every module completed: the certificate.
   // A quiz passed is never offered again, nor a facilitator's page (visit does not keep one; a
-  // stored link to one, from an older record, counts as no last page).
+  // stored link to one, from an older record, counts as no last page). When the last page is the
+  // quiz, passed, of a module not yet completed (its scenario still needs a good ending), the
+  // module's first learning page not yet seen comes instead ("page", title null), else its
+  // scenario's page.
   function resumePoint(course, state, base) {
     var modules = course.modules, states = state.modules;
-    var last = resumeTarget(state.progress && state.progress.value, base);
+    var progress = state.progress && state.progress.value;
+    var last = resumeTarget(progress, base);
     var m = last ? moduleOfPage(course, last.url) : null;
     var at = m ? modules.indexOf(m) : -1;
-    if (m && !states[at].completed) return { kind: "page", url: last.url, module: m, title: last.title };
+    if (m && !states[at].completed) {
+      if (!(states[at].passed && last.url === m.quiz)) return { kind: "page", url: last.url, module: m, title: last.title };
+      var unseen = m.pages.filter(function (url) { return url !== m.quiz && !pageSeen(progress, url); })[0];
+      var then = unseen || (m.scenario && m.scenario.url) || null;
+      if (then) return { kind: "page", url: then, module: m, title: null };
+    }
     var next = -1;
     for (var i = 1; i <= modules.length && next === -1; i++) {
       var j = (at + i) % modules.length;  // after the last page's module, round to the start (at -1: from 0)
@@ -565,7 +633,7 @@
   // pages, a scenario's endings) and the banks' questions in order (the «Flytt» block's
   // data-banks: [[qid, qhash], ...] per bank), so the link names no module, page or question:
   //
-  //   1;clock;visited;m.p.at;title;name;quizzes;scenarios    (";" never occurs inside a section)
+  //   1;clock;visited;m.p.at;title;name;quizzes;scenarios;seen    (";" never occurs inside a section)
   //   clock       the link's latest time, in seconds since 1970 (base 36); every other time is
   //               the minutes before it (base 36), or empty for none
   //   visited     base-36 bit mask of the modules visited, by manifest order
@@ -580,6 +648,8 @@
   //                          version; result "*" when it is the best
   //                 passed   at, or h6_at
   //   scenarios   "~"-separated: m.h.path.open.endings.at (endings: bit mask by the manifest's list)
+  //   seen        the learning pages opened (packSeen); a link made before pages were recorded
+  //               has no such section, and is read as none seen
   //   numbers     base 36 (module indices, counts, bit masks)
   // and last ";" and a check (FNV-1a of everything before it, base 36), so that a link cut short
   // (by a chat program, a half-read QR code) or typed over is refused rather than read as less.
@@ -797,7 +867,7 @@
       if (m.scenario && isScenarioRecord(scenario)) scenarios.push([i.toString(36)].concat(packMoveScenario(m, scenario, clock)).join("."));
     });
     var body = [MOVE_VERSION, clock.base, visited.toString(36), last, title, enc(clampName(progress.name)),
-      quizzes.join("~"), scenarios.join("~")].join(";");
+      quizzes.join("~"), scenarios.join("~"), packSeen(progress, course.modules)].join(";");
     return MOVE_KEY + "=" + body + ";" + moveCheck(body);
   }
 
@@ -825,7 +895,7 @@
     var sections = text.split(";");
     if (sections[0] !== MOVE_VERSION) return { error: "format" };
     var check = sections.pop();
-    if (sections.length !== 8 || check !== moveCheck(sections.join(";"))) return { error: "entry" };
+    if ((sections.length !== 8 && sections.length !== 9) || check !== moveCheck(sections.join(";"))) return { error: "entry" };
     try {
       var modules = course.modules, out = {};
       var movedTime = movedClock(sections[1]);
@@ -845,6 +915,8 @@
         if (at) progress.last.at = at;
       }
       if (name) progress.name = name;
+      var seenPages = unpackSeen(sections[8] || "", modules);
+      if (seenPages.length) progress.seen = seenPages;
       out.progress = progress;
       var seen = {};
       [[sections[6], "quiz"], [sections[7], "scenario"]].forEach(function (pair) {
@@ -891,13 +963,17 @@
     return out;
   }
 
-  // Two progress records as one: modules visited on either, the newer page to resume from, and
-  // this device's name unless it has none.
+  // Two progress records as one: modules visited and pages seen on either, the newer page to resume
+  // from, and this device's name unless it has none.
   function mergeProgress(stored, incoming) {
     var a = isProgress(stored) ? stored : emptyProgress(), b = isProgress(incoming) ? incoming : emptyProgress();
     var out = copy(a);
     out.visited = isObject(out.visited) ? out.visited : {};
     if (isObject(b.visited)) Object.keys(b.visited).forEach(function (id) { if (b.visited[id] === true) out.visited[id] = true; });
+    if (isSeen(b.seen) && b.seen.length) {
+      out.seen = isSeen(a.seen) ? a.seen.slice() : [];
+      b.seen.forEach(function (url) { if (out.seen.indexOf(url) === -1 && out.seen.length < SEEN_MAX) out.seen.push(url); });
+    }
     var mine = isObject(a.last) ? a.last : null, theirs = isObject(b.last) ? b.last : null;
     var last = mine && theirs ? newer(mine, theirs) : mine || theirs;
     if (last) out.last = copy(last);
@@ -964,6 +1040,7 @@
     startOver: startOver, mergeQuiz: mergeQuiz, attempt: attempt, recordAttempt: recordAttempt,
     isCompleted: isCompleted, scenarioState: scenarioState, moduleState: moduleState, readProgress: readProgress,
     courseState: courseState, nextLink: nextLink, visit: visit, moduleOfPage: moduleOfPage, resumePoint: resumePoint,
+    SEEN_MAX: SEEN_MAX, pageSeen: pageSeen, packSeen: packSeen, unpackSeen: unpackSeen,
     resumeWords: resumeWords,
     exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
     NAME_MAX: NAME_MAX, clampName: clampName, completionDate: completionDate,
