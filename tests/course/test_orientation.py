@@ -98,7 +98,7 @@ def test_a_learning_page_says_its_place_and_time_and_the_first_lists_the_pages(c
     assert "kk-pages" not in html
     first = render(course, "# Modul\n\nInnledning.\n\n## Læringsmål\n", t.pages[0])
     assert first.index("Innledning.") < first.index('class="kk-pages"') < first.index("Læringsmål")
-    assert f"Modulen tar ca. {t.total} minutter i alt." in first
+    assert f"Modulen tar ca. {orientation.rounded(t.total)} minutter i alt." in first
     assert first.count('class="kk-pages__status"') == len(t.pages)
     # A page outside the modules, or a facilitator's, has neither.
     for other in ("ordliste.md", t.pages[0].replace("index.md", "workshopleder.md"), None):

@@ -176,7 +176,7 @@ class OrientationTreeprocessor(Treeprocessor):
         title = etree.SubElement(box, "p", {"class": "kk-pages__title", "id": "kk-pages-title"})
         title.text = AtomicString(words["module_pages_title"])
         total = etree.SubElement(box, "p", {"class": "kk-pages__total"})
-        total.text = AtomicString(format_words(words["module_pages_total"], minutes=times.total))
+        total.text = AtomicString(format_words(words["module_pages_total"], minutes=rounded(times.total)))
         items = etree.SubElement(box, "ol", {"class": "kk-pages__list"})
         for page, minutes in zip(times.pages, times.minutes, strict=True):
             item = etree.SubElement(items, "li", {"data-page": settings.url(page)})
