@@ -566,9 +566,13 @@ describe("isCompleted, moduleState", function () {
   var visited = { v: 1, visited: { mandat: true } };
   var none = { v: 1, visited: {} };
 
-  it("isCompleted wants a pass of the current version of the bank", function () {
+  it("isCompleted wants a pass, of any version of the bank unless a change asks for a new attempt", function () {
     assert.ok(R.isCompleted(m, { v: 1, answers: {}, passed: { h: "h-mandat", at: "t" } }));
-    assert.ok(!R.isCompleted(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }));
+    // An edited bank (another hash) does not take an earned pass away.
+    assert.ok(R.isCompleted(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }));
+    var marked = mod("mandat", { version: "1.4", retake: { version: "1.3", date: "2026-12-03" } });
+    assert.ok(!R.isCompleted(marked, { v: 1, answers: {}, passed: { h: "h-mandat", at: "t", version: "1.2" } }));
+    assert.ok(R.isCompleted(marked, { v: 1, answers: {}, passed: { h: "old", at: "t", version: "1.3" } }));
     assert.ok(!R.isCompleted(m, { v: 1, answers: {} }));
     [null, undefined, { passed: "h-mandat" }, { passed: null }].forEach(function (q) {
       assert.ok(!R.isCompleted(m, q), JSON.stringify(q));
@@ -578,7 +582,7 @@ describe("isCompleted, moduleState", function () {
   it("a module nobody has touched", function () {
     var s = R.moduleState(m, null, none);
     assert.deepEqual(s, { module: m, problem: null, completed: false, started: false, best: null, latest: null,
-      scenario: null });
+      scenario: null, pass: "none", passedVersion: null });
   });
 
   it("a visited module has been started", function () {
@@ -603,10 +607,18 @@ describe("isCompleted, moduleState", function () {
     assert.deepEqual(s.best, result("h-mandat", 100));
   });
 
-  it("a pass of an older bank does not", function () {
+  it("a pass of an older bank still does, and says the module was updated since", function () {
     var s = R.moduleState(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }, none);
-    assert.equal(s.completed, false);
-    assert.equal(s.passedAt, null);
+    assert.equal(s.completed, true);
+    assert.equal(s.pass, "updated");
+    assert.equal(s.passedAt, "t");
+    assert.equal(s.passedVersion, null);  // an older record: the version is not known
+  });
+
+  it("a pass voided by a retake does not complete the module", function () {
+    var marked = mod("mandat", { version: "2.0", retake: { version: "2.0", date: "2027-01-10" } });
+    var s = R.moduleState(marked, { v: 1, answers: {}, passed: { h: "h-mandat", at: "2027-01-01T00:00:00Z", version: "1.4" } }, none);
+    assert.deepEqual([s.completed, s.pass, s.passedAt, s.started], [false, "retake", null, true]);
   });
 
   it("malformed results are not shown", function () {
@@ -671,9 +683,12 @@ describe("readProgress, courseState", function () {
     assert.equal(R.courseState(COURSE, mixed).problem, "unavailable");
   });
 
-  it("courseState counts no module for another version of a bank", function () {
-    var state = R.courseState(COURSE, reader({ "quiz:mandat": JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } }) }));
-    assert.equal(state.done, 0);
+  it("courseState counts a module passed on another version of a bank, but not one a retake voided", function () {
+    var raw = { "quiz:mandat": JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } }) };
+    assert.equal(R.courseState(COURSE, reader(raw)).done, 1);
+    var marked = { modules: [mod("mandat", { version: "1.1", retake: { version: "1.1", date: "2026-05-01" } }), mod("barn")] };
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t", version: "1.0" } });
+    assert.equal(R.courseState(marked, reader(raw)).done, 0);
   });
 });
 
@@ -778,9 +793,18 @@ describe("resumePoint and resumeWords", function () {
     assert.equal(point(raw).url, "moduler/vold/");
   });
 
-  it("takes a quiz passed on an older version of its bank as not completed: the quiz is offered again", function () {
+  it("takes a quiz passed before a change marked retake as not completed: the quiz is offered again", function () {
+    THREE.modules[0].version = "1.1";
+    THREE.modules[0].retake = { version: "1.1", date: "2026-05-01" };
     var raw = progress({ url: "moduler/mandat/quiz/", title: "Test deg selv", at: "t" }, { mandat: true });
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t", version: "1.0" } });
+    var kind = point(raw).kind;
+    delete THREE.modules[0].version;
+    delete THREE.modules[0].retake;
+    assert.equal(kind, "page");
     raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } });
+    assert.equal(point(raw).kind, "next");  // no retake: an edited bank keeps the pass
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {} });
     assert.equal(point(raw).kind, "page");
     assert.equal(point(raw).url, "moduler/mandat/quiz/");
   });
@@ -1061,7 +1085,7 @@ describe("importSummary", function () {
     var now = {}, entries = {};
     THREE.modules.forEach(function (m) { now["quiz:" + m.bank] = JSON.stringify(passed(m)); });
     entries["quiz:mandat"] = passed(THREE.modules[0]);
-    entries["quiz:barn"] = { v: 1, answers: {}, passed: { h: "old", at: "2025-01-01T00:00:00Z" } };
+    entries["quiz:barn"] = { v: 1, answers: {}, result: { h: "old", correct: 1, total: 2, percent: 50, passed: false } };
     var summary = R.importSummary(entries, THREE, reader(now));
     assert.deepEqual(summary, { file: 1, now: 3, after: 1, total: 3, lost: [THREE.modules[1], THREE.modules[2]] });
   });

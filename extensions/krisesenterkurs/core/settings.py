@@ -57,6 +57,10 @@ class CourseOptions(Model):
     certificate_page: PagePath = "kursbevis.md"
     # Linked from every handout's footer, beside the help lines.
     help_page: PagePath = "hjelp.md"
+    # «Se hva som er endret» on «Min fremdrift» leads here when a module changed after the learner passed it.
+    changes_page: PagePath = "hva-er-nytt.md"
+    # The course's estimated study time, shown on the certificate as «ca. <hours> timer»; empty: not shown.
+    hours: Annotated[str, Meta(max_length=20, pattern=r"^[0-9]*([–-][0-9]+)?$", examples=["3–4"])] = ""
 
 
 @dataclass(frozen=True)
