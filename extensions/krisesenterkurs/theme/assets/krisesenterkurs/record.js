@@ -483,7 +483,7 @@
   // What «Min fremdrift» offers next for a module: {href (relative to the site), text}.
   function nextLink(s, words) {
     if (s.completed) return { href: s.module.url, text: words.review_module };
-    if (s.latest || (s.best && s.best.h !== s.module.hash)) return { href: s.module.quiz, text: words.take_quiz };
+    if (s.latest || s.pass === "retake" || (s.best && s.best.h !== s.module.hash)) return { href: s.module.quiz, text: words.take_quiz };
     if (s.started) return { href: s.module.url, text: words.continue_module };
     return { href: s.module.url, text: words.start_module };
   }
