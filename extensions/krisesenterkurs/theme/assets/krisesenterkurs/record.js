@@ -634,7 +634,8 @@
   //                 t        when the latest answer was checked (every answer gets it back)
   //                 best, result  correct_total_passed_at, with "h6_" first for another bank
   //                          version; result "*" when it is the best
-  //                 passed   at, or h6_at; then _version ("-" for ".") when the pass has one
+  //                 passed   at, or h6_at; then nothing when the pass is of the module's current
+  //                          version, "_" when it has none, else _version ("-" for ".")
   //   scenarios   "~"-separated: m.h.path.open.endings.at (endings: bit mask by the manifest's list)
   //   numbers     base 36 (module indices, counts, bit masks)
   // and last ";" and a check (FNV-1a of everything before it, base 36), so that a link cut short
@@ -731,9 +732,16 @@
     var best = packMoveResult(record.best, m.hash, clock), result = packMoveResult(record.result, m.hash, clock);
     if (result && result === best) result = "*";
     var passed = isPass(record.passed) ? (short6(record.passed.h) === short6(m.hash) ? "" : short6(record.passed.h)) + "_" +
-      clock.time(record.passed.at) + (isVersion(record.passed.version) ? "_" + record.passed.version.replace(/\./g, "-") : "") : "";
+      clock.time(record.passed.at) + movedVersion(record.passed.version, m) : "";
     return [short6(m.hash), chosen, clock.time(latestTime(dates)), isTime(record.cleared) ? clock.time(record.cleared) : "",
       isSeed(record.seed) ? record.seed : "", best, result, passed];
+  }
+
+  // A pass's version in the link: nothing for the module's current version (the common case, and
+  // the link stays within its bound), "_1-4" for another, "_" for a pass from before versions were kept.
+  function movedVersion(version, m) {
+    if (!isVersion(version)) return "_";
+    return version === m.version ? "" : "_" + version.replace(/\./g, "-");
   }
 
   function unpackMoveQuiz(m, fields, questions, movedTime) {
@@ -770,11 +778,9 @@
       record.passed = { h: p[0] === "" ? sent : p[0] === short6(m.hash) ? m.hash : p[0] };
       var at = movedTime(p[1]);
       if (at) record.passed.at = at;
-      if (p.length === 3) {
-        var version = p[2].replace(/-/g, ".");
-        if (!isVersion(version)) throw new Error("passed");
-        record.passed.version = version;
-      }
+      var version = p.length === 3 ? p[2].replace(/-/g, ".") : m.version;
+      if (p.length === 3 && p[2] !== "" && !isVersion(version)) throw new Error("passed");
+      if (isVersion(version)) record.passed.version = version;
     }
     return record;
   }
