@@ -394,9 +394,7 @@ def test_an_lms_pass_survives_an_edit_not_marked_as_a_retake(browser, lms):
     frame.goto(root + f"moduler/{first.folder}/quiz.html")
     frame.locator(".kk-quiz[data-ready]").wait_for()
     answer(frame, bank.questions[0], right(bank.questions[0]))  # the learner acts: what they hold now counts
-    page.wait_for_function(
-        "() => (JSON.parse(window.API.LMSGetValue('cmi.suspend_data')).q[0][2] || '') !== ''"
-    )
+    page.wait_for_function("() => (JSON.parse(window.API.LMSGetValue('cmi.suspend_data')).q[0][2] || '') !== ''")
     assert cmi(page, "cmi.core.lesson_status") == "passed"
     assert cmi(page, "cmi.core.score.raw") == "100"
     # The pass keeps the version it was earned in, in the compact copy too.
