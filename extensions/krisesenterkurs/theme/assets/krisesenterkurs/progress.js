@@ -681,8 +681,14 @@
       format(words.certificate_publisher, { publisher: data.course.publisher })));
     holder.appendChild(sheet);
 
+    // A long name is set smaller, so the sheet keeps to one page (course.css).
+    function fitName() {
+      nameLine.classList.toggle("kk-certificate__name--long", input.value.length > 60);
+    }
+    fitName();
     input.addEventListener("input", function () {
       nameLine.textContent = input.value;
+      fitName();
       var current = readProgress();
       if (current.problem === "unreadable") return;
       current.value.name = input.value;
