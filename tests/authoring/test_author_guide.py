@@ -61,6 +61,10 @@ MISTAKES = {
         in_question("reetablering-ansvar", "- id: reetablering-ansvar", "- id: dagsamtaler-uten-a-bo"),
     ),
     "unknown type": (BANK, in_question("reetablering-ansvar", "type: truefalse", "type: santusant")),
+    "retake not true or false": (
+        MODULE,
+        lambda t: re.sub(r"^(    text: .*)$", r"\1\n    retake: ja", t, count=1, flags=re.M),
+    ),
     "version and date": (
         MODULE,
         lambda t: re.sub(r"^version: .*\nupdated: .*$", "version: 1.1\nupdated: 27.11.2026", t, count=1, flags=re.M),

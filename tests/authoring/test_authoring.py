@@ -62,14 +62,20 @@ def test_check_reports_each_kind_of_problem_with_file_and_line(project):
 def test_the_schema_command_writes_and_check_compares_the_scenario_schema_too(project, capsys):
     schema = project.scenarios / "scenario.schema.json"
     schema.write_text('{"stale": true}', encoding="utf-8")
+    (project.modules / "module.schema.json").unlink()
     scenario = project.scenarios / "nav-ringer.yml"
     scenario.write_text(scenario.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")  # no schema line
     problems, warnings = check(project)
     text = "\n".join(lines(problems))
     assert "scenarios/scenario.schema.json: the JSON Schema does not match the scenario rules. Fix: run" in text
+    assert "course/moduler/module.schema.json: the JSON Schema does not match the module.yml rules. Fix: run" in text
     assert any("scenarios/nav-ringer.yml:1: editors get no checking" in w for w in lines(warnings))
     assert main(["--project", str(project.root), "schema"]) == 0
-    assert capsys.readouterr().out.split() == [str(project.quizzes / "bank.schema.json"), str(schema)]
+    assert capsys.readouterr().out.split() == [
+        str(project.quizzes / "bank.schema.json"),
+        str(schema),
+        str(project.modules / "module.schema.json"),
+    ]
     problems, _ = check(project)
     assert not [p for p in lines(problems) if "JSON Schema" in p]
 

@@ -8,7 +8,10 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from krisesenterkurs.core.settings import Settings
+from krisesenterkurs.course.orientation import course_times
 from tests.browser.quizpage import modules, take_quiz
+from tests.support import ROOT
 
 # mkdocs_only: the learner-record logic (record.js, storage.js and the page's script) on the
 # extensions' own markup, which both engines write alike; the Zensical run would repeat it unchanged.
@@ -43,7 +46,8 @@ def test_full_run_ends_in_a_printable_certificate(page, base_url):
     expect(sheet.locator(".kk-certificate__name")).to_have_text("Kari Nordmann")
     expect(sheet).to_contain_text("Krisesentertilbudet i kommunene")
     for module in course:
-        expect(sheet).to_contain_text(f"{module.meta.number} {module.meta.title}: 100 %")
+        line = sheet.locator(f'.kk-certificate__modules li[data-module="{module.folder}"]')
+        expect(line).to_have_text(f"{module.meta.number} {module.meta.title}: versjon {module.meta.version}, 100 %")
     today = norwegian_date(datetime.date.today())
     expect(sheet).to_contain_text(f"Fullført {today}")
     expect(sheet).to_contain_text("Utgitt av RVTS Sør")
@@ -128,3 +132,77 @@ def test_a_valid_date_beside_results_of_odd_shape_still_prints_on_one_page(page,
     expect(page.locator(".kk-certificate__notice")).to_have_count(0)
     text = one_a4_page(page)
     assert "e+308" not in text and "Infinity" not in text
+
+
+def versioned_passes(version_of=lambda module: module.meta.version, hash_of=None) -> dict:
+    """Stored records passing every module on 1–5 March 2026, each pass with the module version
+    version_of(module) and the bank hash hash_of(bank) (default: the current one)."""
+    from tests.browser.quizpage import banks
+
+    entries = {}
+    for n, module in enumerate(modules()):
+        bank = banks()[module.meta.bank]
+        passed = {"h": hash_of(bank) if hash_of else bank.content_hash(), "at": f"2026-03-0{n + 1}T10:00:00.000Z"}
+        if version_of(module) is not None:
+            passed["version"] = version_of(module)
+        entries[f"krisesenterkurs:/:quiz:{bank.id}"] = json.dumps({"v": 1, "answers": {}, "passed": passed})
+    return entries
+
+
+def test_a_long_name_still_gives_one_a4_page_with_everything_a_certificate_says(page, base_url):
+    entries = versioned_passes()
+    name = ("Anne-Kristine Marie Østby-Haugland Sørensen " * 3)[:120]
+    assert len(name) == 120
+    entries["krisesenterkurs:/:progress"] = json.dumps({"v": 1, "visited": {}, "name": name})
+    seed(page, entries)
+    page.goto(base_url + "kursbevis/")
+    sheet = page.locator(".kk-certificate__sheet")
+    expect(sheet.locator(".kk-certificate__name")).to_have_text(name.strip())
+    expect(sheet.locator(".kk-certificate__issuer")).to_have_text("RVTS Sør")
+    # The pages' reading time, to the half hour, as the front page states it.
+    times = course_times(Settings.load(ROOT / "mkdocs.yml"))
+    hours = f"{int(sum(t.total for t in times) / 30 + 0.5) / 2:g}".replace(".", ",")
+    expect(sheet.locator(".kk-certificate__hours")).to_have_text(f"Omfang: ca. {hours} timer")
+    expect(sheet.locator(".kk-certificate__certifies")).to_contain_text("selvstudium i et åpent nettkurs")
+    expect(sheet.locator(".kk-certificate__certifies")).to_contain_text("læringsplattform (LMS)")
+    text = one_a4_page(page)
+    flat = " ".join(text.split())
+    for words in (
+        "Kursbevis",
+        "Krisesentertilbudet i kommunene",
+        "RVTS Sør",
+        f"Omfang: ca. {hours} timer",
+        f"Fullført {len(modules())}. mars 2026",
+        "Utgitt av RVTS Sør",
+        "den formelle",
+    ):
+        assert words in flat, words
+    for module in modules():
+        assert f"versjon {module.meta.version}" in flat
+    # Only the sheet prints: no site chrome, no form.
+    for left_out in ("Skriv ut eller lagre som PDF", "Navnet ditt", "Søk", "Hopp til innhold"):
+        assert left_out not in flat, left_out
+
+
+def test_the_certificate_stays_valid_when_a_bank_is_edited_and_names_the_version_passed(page, base_url):
+    # Passed in an earlier version of each module, whose bank has since been edited (another hash).
+    entries = versioned_passes(version_of=lambda module: "1.0", hash_of=lambda bank: "0ld0ld0ld0ld")
+    first = next(iter(entries))
+    record = json.loads(entries[first])
+    del record["passed"]["version"]  # and one from before versions were kept: it still counts
+    entries[first] = json.dumps(record)
+    seed(page, entries)
+    page.goto(base_url + "kursbevis/")
+    sheet = page.locator(".kk-certificate__sheet")
+    expect(sheet).to_be_visible()
+    course = modules()
+    expect(sheet.locator(f'li[data-module="{course[0].folder}"]')).to_have_text(
+        f"{course[0].meta.number} {course[0].meta.title}: bestått"
+    )
+    for module in course[1:]:
+        expect(sheet.locator(f'li[data-module="{module.folder}"]')).to_have_text(
+            f"{module.meta.number} {module.meta.title}: versjon 1.0, bestått"
+        )
+    page.goto(base_url + "fremdrift/")
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", str(len(course)))
+    expect(page.locator('.kk-progress__changed[data-changed="updated"]')).to_have_count(len(course))

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from krisesenterkurs.publishing.hosting import SECURITY_HEADERS
-from tests.browser.quizpage import answer_all, banks, modules, quiz_url
+from tests.browser.quizpage import answer, answer_all, banks, modules, quiz_url, right
 from tests.support import COURSE, ROOT, serve
 from tests.support import url as address
 
@@ -363,4 +363,44 @@ def test_a_failed_restore_leaves_the_data_on_this_device_as_it_was(browser, lms)
     _, page, course = launch(browser, lms, preset={"cmi.suspend_data": other}, context=context)
     assert course_frame(page).evaluate(stored) == before
     expect(page.frame_locator("#sco").get_by_role("status")).to_contain_text("kunne ikke hentes inn")
+    context.close()
+
+
+def base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while n:
+        n, d = divmod(n, 36)
+        out = digits[d] + out
+    return out or "0"
+
+
+def test_an_lms_pass_survives_an_edit_not_marked_as_a_retake(browser, lms):
+    """A learner passed every module in an earlier version of the package (older bank hashes, an
+    older module version in suspend_data); the municipality loads the edited package, and the
+    learner answers a question. The edit asked for no new attempt, so the LMS keeps the pass."""
+    at = base36(1767225600)  # 1 January 2026, in seconds, as the launch page packs times
+    earlier = [[b, "0ld0ld", "", 0, 0, ["0ld0ld", at, "1.0"], ""] for b in range(len(modules()))]
+    preset = {
+        "cmi.core.lesson_status": "passed",
+        "cmi.core.score.raw": "100",
+        "cmi.suspend_data": json.dumps({"f": 1, "p": [0, "", "", "", ""], "q": earlier}),
+    }
+    context, page, course = launch(browser, lms, preset=preset)
+    frame = course_frame(page)
+    root = frame.url.rsplit("/", 1)[0] + "/"
+    first = modules()[0]
+    bank = banks()[first.meta.bank]
+    frame.goto(root + f"moduler/{first.folder}/quiz.html")
+    frame.locator(".kk-quiz[data-ready]").wait_for()
+    answer(frame, bank.questions[0], right(bank.questions[0]))  # the learner acts: what they hold now counts
+    page.wait_for_function("() => (JSON.parse(window.API.LMSGetValue('cmi.suspend_data')).q[0][2] || '') !== ''")
+    assert cmi(page, "cmi.core.lesson_status") == "passed"
+    assert cmi(page, "cmi.core.score.raw") == "100"
+    # The pass keeps the version it was earned in, in the compact copy too.
+    assert [q[5][2] for q in json.loads(cmi(page, "cmi.suspend_data"))["q"]] == ["1.0"] * len(modules())
+    frame.goto(root + "fremdrift.html")
+    expect(frame.locator('.kk-progress__changed[data-changed="updated"]')).to_have_count(len(modules()))
+    leave(page)
+    assert cmi(page, "cmi.core.lesson_status") == "passed"
     context.close()

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.quizpage import banks, modules, quiz_url, take_quiz
+from tests.browser.quizpage import answer_all, banks, modules, quiz_url, take_quiz
 from tests.support import ROOT, run_build, serve
 from tests.support import url as address
 
@@ -119,8 +119,6 @@ def test_indicator_and_navigation_marks_follow_without_a_reload(page, base_url):
     expect(indicator).to_contain_text(f"0/{total}")
     page.evaluate("window.__sameDocument = true")
     take_quiz_here = banks()[MODULES[0].meta.bank]
-    from tests.browser.quizpage import answer_all
-
     answer_all(page, take_quiz_here, len(take_quiz_here.questions))
     expect(indicator).to_contain_text(f"1/{total}")
     expect(indicator).to_have_attribute("href", base_url + "fremdrift/")
@@ -132,40 +130,103 @@ def test_indicator_and_navigation_marks_follow_without_a_reload(page, base_url):
     expect(mark.first).to_contain_text("(fullført)")
 
 
-@pytest.fixture
-def two_versions(tmp_path_factory):
-    """The course built twice for one address: as it is, and with one question of the first bank edited."""
+def edited_module_yml(text: str, version: str, retake: bool) -> str:
+    """module.yml with a new version and a changes entry for it (marked as a retake when asked)."""
+    entry = f'  - version: "{version}"\n    date: 2027-01-15\n    text: Ett spørsmål i quizen er skrevet om.\n'
+    if retake:
+        entry += "    retake: true\n"
+    text = re.sub(r'^version: "[^"]+"', f'version: "{version}"', text, count=1, flags=re.M)
+    return text.replace("changes:\n", "changes:\n" + entry, 1)
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory):
+    """The course built three times for one address: as it is; with one question of the first bank
+    edited in a new version of its module; and the same with the change marked `retake: true`."""
     before = tmp_path_factory.mktemp("before")
     server = serve(before)
     url = address(server)
     assert run_build(ROOT, before, site_url=url).returncode == 0
-    project = tmp_path_factory.mktemp("edited") / "project"
-    shutil.copytree(ROOT, project, symlinks=True, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__"))
-    bank_file = project / "quizzes" / f"{MODULES[0].meta.bank}.yml"
-    text = bank_file.read_text(encoding="utf-8")
-    first_prompt = banks()[MODULES[0].meta.bank].questions[0].prompt.splitlines()[0]
-    assert first_prompt in text
-    bank_file.write_text(text.replace(first_prompt, first_prompt + " (revidert)", 1), encoding="utf-8")
-    after = tmp_path_factory.mktemp("after")
-    result = run_build(project, after, site_url=url)
-    assert result.returncode == 0, result.stderr
-    yield {"url": url, "server": server, "after": after}
+    module = MODULES[0]
+    major, minor = module.meta.version.split(".")[:2]
+    version = f"{major}.{int(minor) + 1}"
+    sites = {"before": before}
+    for name, retake in (("edited", False), ("retake", True)):
+        project = tmp_path_factory.mktemp(name) / "project"
+        shutil.copytree(
+            ROOT, project, symlinks=True, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__")
+        )
+        bank_file = project / "quizzes" / f"{module.meta.bank}.yml"
+        text = bank_file.read_text(encoding="utf-8")
+        first_prompt = banks()[module.meta.bank].questions[0].prompt.splitlines()[0]
+        assert first_prompt in text
+        bank_file.write_text(text.replace(first_prompt, first_prompt + " (revidert)", 1), encoding="utf-8")
+        meta = project / "course" / "moduler" / module.folder / "module.yml"
+        meta.write_text(edited_module_yml(meta.read_text(encoding="utf-8"), version, retake), encoding="utf-8")
+        sites[name] = tmp_path_factory.mktemp(name + "-site")
+        result = run_build(project, sites[name], site_url=url)
+        assert result.returncode == 0, result.stderr
+    yield {"url": url, "server": server, "version": version, **sites}
     server.shutdown()
     server.server_close()
 
 
-@pytest.mark.mkdocs_only  # both versions are built with MkDocs; the Zensical run would repeat it unchanged
-def test_an_edited_bank_marks_the_old_result_outdated(page, two_versions):
-    url = two_versions["url"]
+@pytest.mark.mkdocs_only  # every version is built with MkDocs; the Zensical run would repeat it unchanged
+def test_an_edited_bank_keeps_the_pass_and_says_the_module_was_updated(page, versions):
+    url = versions["url"]
     module = MODULES[0]
+    versions["server"].directory = versions["before"]
     take_quiz(page, url, module.meta.bank)
     page.goto(url + "fremdrift/")
-    expect(row(page, module).locator(".kk-progress__status")).to_have_text(re.compile("Fullført"))
-    two_versions["server"].directory = two_versions["after"]  # the editor publishes the new version
+    status = row(page, module).locator(".kk-progress__status")
+    expect(status).to_have_text(re.compile("Fullført"))
+    expect(status.locator(".kk-progress__changed")).to_have_count(0)
+    versions["server"].directory = versions["edited"]  # the editor publishes the new version
     page.reload()
+    expect(status).to_have_text(re.compile("Fullført"))
+    note = status.locator('.kk-progress__changed[data-changed="updated"]')
+    expect(note).to_contain_text("Modulen er oppdatert etter at du besto.")
+    expect(note.get_by_role("link", name="Se hva som er endret")).to_have_attribute("href", url + "hva-er-nytt/")
+    expect(row(page, module).locator(".kk-progress__best")).to_have_text(
+        "100 % (bestått) – fra en eldre versjon av quizen"
+    )
+    expect(row(page, module).get_by_role("link", name="Se modulen igjen")).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_have_attribute("value", "1")
+    # Answers to the edited question are still not applied to its new text.
+    page.goto(url + quiz_url(module.meta.bank))
+    expect(page.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    first = page.locator(f'fieldset[data-qid="{banks()[module.meta.bank].questions[0].id}"]')
+    expect(first).not_to_have_attribute("data-state", re.compile("right|wrong"))
+    second = page.locator(f'fieldset[data-qid="{banks()[module.meta.bank].questions[1].id}"]')
+    expect(second).to_have_attribute("data-state", "right")
+
+
+@pytest.mark.mkdocs_only
+def test_a_change_marked_retake_asks_for_a_new_attempt(page, versions):
+    url = versions["url"]
+    module = MODULES[0]
+    versions["server"].directory = versions["before"]
+    take_quiz(page, url, module.meta.bank)
+    versions["server"].directory = versions["retake"]
+    page.goto(url + "fremdrift/")
+    status = row(page, module).locator(".kk-progress__status")
+    expect(status).to_have_attribute("data-status", "retake")
+    expect(status).to_contain_text("Må tas på nytt")
+    note = status.locator('.kk-progress__changed[data-changed="retake"]')
+    expect(note).to_contain_text("Modulen er endret slik at quizen må tas på nytt.")
+    expect(note.get_by_role("link", name="Se hva som er endret")).to_have_attribute("href", url + "hva-er-nytt/")
     expect(row(page, module).locator(".kk-progress__best")).to_have_text(
         "100 % (bestått) – utdatert – ta quizen på nytt"
     )
-    expect(row(page, module).locator(".kk-progress__status")).not_to_have_text(re.compile("Fullført"))
     expect(row(page, module).get_by_role("link", name="Ta quizen")).to_be_visible()
     expect(page.get_by_role("progressbar")).to_have_attribute("value", "0")
+    # Passing again, in the new version, completes the module once more, with that version.
+    page.goto(url + quiz_url(module.meta.bank))
+    page.get_by_role("button", name="Prøv igjen").click()
+    bank = banks()[module.meta.bank]
+    answer_all(page, bank, len(bank.questions))
+    page.goto(url + "fremdrift/")
+    expect(status).to_have_attribute("data-status", "completed")
+    expect(status.locator(".kk-progress__changed")).to_have_count(0)
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('krisesenterkurs:/:quiz:{module.meta.bank}')).passed")
+    assert stored["version"] == versions["version"]

@@ -36,6 +36,7 @@ def test_manifest_gives_addresses_banks_and_hashes(course):
         "quiz": "moduler/forste/quiz/",
         "bank": "test",
         "hash": first["hash"],
+        "version": "1.0",
         "pages": ["moduler/forste/quiz/"],
     }
     flat = manifest(dataclasses.replace(settings, directory_urls=False), load_modules(modules, banks))["modules"][0]
@@ -172,3 +173,65 @@ def test_a_module_that_requires_a_scenario_it_does_not_place_is_one_line(tmp_pat
         load_modules(root, load_banks(COURSE.quizzes))
     (problem,) = raised.value.problems
     assert problem.message.startswith("'scenario_required' is true, but no page of this module places a scenario")
+
+
+RETAKE = (
+    '  - version: "1.10"\n    date: 2027-03-01\n    text: Ny side.\n'
+    '  - version: "1.9"\n    date: 2027-02-01\n    text: Quizen er skrevet om.\n    retake: true\n'
+    '  - version: "1.2"\n    date: 2027-01-01\n    text: Nytt spørsmål.\n    retake: true\n'
+    '  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n'
+)
+
+
+def test_the_rule_for_earned_passes_names_the_newest_change_marked_retake(tmp_path):
+    from krisesenterkurs.course.modules import completion_rule
+
+    settings = Settings.load(small_course(tmp_path, modules=(("forste", 1, RETAKE), ("andre", 2, None))))
+    loaded = load_modules(settings.modules, load_banks(settings.quizzes))
+    # "1.9" is newer than "1.2" (numbers, not text); "1.10" asks for no new attempt.
+    assert completion_rule(loaded[0]) == {"version": "1.1", "retake": {"version": "1.9", "date": "2027-02-01"}}
+    assert completion_rule(loaded[1]) == {"version": "1.0"}
+    data = manifest(settings, loaded)
+    assert data["modules"][0]["retake"] == {"version": "1.9", "date": "2027-02-01"}
+    assert "retake" not in data["modules"][1]
+    assert data["changes"] == "hva-er-nytt/"
+
+
+def test_the_scorm_launch_page_gets_the_same_rule(tmp_path):
+    from krisesenterkurs.course.modules import completion_rule
+    from krisesenterkurs.publishing.scorm.manifest import scorm_course
+
+    settings = Settings.load(small_course(tmp_path, modules=(("forste", 1, RETAKE),)))
+    loaded = load_modules(settings.modules, load_banks(settings.quizzes))
+    entry = scorm_course(settings)["modules"][0]
+    assert {k: entry[k] for k in ("version", "retake")} == completion_rule(loaded[0])
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("ja", "'changes[1].retake' must be true or false, not text (found 'ja'). Fix: write true or false."),
+        ("1", "'changes[1].retake' must be true or false, not a number (found 1). Fix: write true or false."),
+    ],
+)
+def test_a_bad_retake_is_named_with_its_file_and_line(tmp_path, value, message):
+    changes = f'  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n    retake: {value}\n'
+    settings = Settings.load(small_course(tmp_path, modules=(("forste", 1, changes),)))
+    with pytest.raises(CourseError) as raised:
+        load_modules(settings.modules, load_banks(settings.quizzes))
+    (problem,) = raised.value.problems
+    assert str(problem).endswith(f"/docs/moduler/forste/module.yml:12: {message}")
+
+
+def test_the_module_schema_documents_retake_and_matches_the_committed_file():
+    import json
+
+    from krisesenterkurs.course.modules import module_json_schema
+    from tests.support import ROOT
+
+    schema = module_json_schema()
+    retake = schema["$defs"]["Change"]["properties"]["retake"]
+    assert retake["type"] == "boolean" and retake["default"] is False
+    assert "pass" in retake["description"]
+    committed = ROOT / "course" / "moduler" / "module.schema.json"
+    assert json.loads(committed.read_text(encoding="utf-8")) == schema

@@ -17,7 +17,7 @@ def md(tmp_path):
             (
                 "forste",
                 1,
-                '  - version: "1.1"\n    date: 2027-02-01\n    text: Nytt spørsmål om bolig.\n'
+                '  - version: "1.1"\n    date: 2027-02-01\n    text: Nytt spørsmål om bolig.\n    retake: true\n'
                 '  - version: "1.0"\n    date: 2026-11-27\n    text: Første utgave.\n',
             ),
             ("andre", 2, None),
@@ -46,3 +46,12 @@ def test_changelog_lists_every_change_newest_first(md):
 def test_unknown_module_is_an_error(md):
     with pytest.raises(CourseError, match="names no module 'tredje'"):
         md.convert("/// module-info | tredje\n///\n")
+
+
+def test_a_change_marked_retake_says_the_quiz_must_be_taken_again(md):
+    html = md.convert("/// changelog\n///\n")
+    assert (
+        'Nytt spørsmål om bolig. <em class="kk-changelog__retake">Quizen må tas på nytt: '
+        "et bestått resultat fra en tidligere versjon teller ikke lenger.</em>"
+    ) in html
+    assert html.count("kk-changelog__retake") == 1

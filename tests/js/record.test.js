@@ -566,9 +566,13 @@ describe("isCompleted, moduleState", function () {
   var visited = { v: 1, visited: { mandat: true } };
   var none = { v: 1, visited: {} };
 
-  it("isCompleted wants a pass of the current version of the bank", function () {
+  it("isCompleted wants a pass, of any version of the bank unless a change asks for a new attempt", function () {
     assert.ok(R.isCompleted(m, { v: 1, answers: {}, passed: { h: "h-mandat", at: "t" } }));
-    assert.ok(!R.isCompleted(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }));
+    // An edited bank (another hash) does not take an earned pass away.
+    assert.ok(R.isCompleted(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }));
+    var marked = mod("mandat", { version: "1.4", retake: { version: "1.3", date: "2026-12-03" } });
+    assert.ok(!R.isCompleted(marked, { v: 1, answers: {}, passed: { h: "h-mandat", at: "t", version: "1.2" } }));
+    assert.ok(R.isCompleted(marked, { v: 1, answers: {}, passed: { h: "old", at: "t", version: "1.3" } }));
     assert.ok(!R.isCompleted(m, { v: 1, answers: {} }));
     [null, undefined, { passed: "h-mandat" }, { passed: null }].forEach(function (q) {
       assert.ok(!R.isCompleted(m, q), JSON.stringify(q));
@@ -578,7 +582,7 @@ describe("isCompleted, moduleState", function () {
   it("a module nobody has touched", function () {
     var s = R.moduleState(m, null, none);
     assert.deepEqual(s, { module: m, problem: null, completed: false, passed: false, started: false, best: null,
-      latest: null, scenario: null });
+      latest: null, scenario: null, pass: "none", passedVersion: null });
   });
 
   it("a visited module has been started", function () {
@@ -603,10 +607,18 @@ describe("isCompleted, moduleState", function () {
     assert.deepEqual(s.best, result("h-mandat", 100));
   });
 
-  it("a pass of an older bank does not", function () {
+  it("a pass of an older bank still does, and says the module was updated since", function () {
     var s = R.moduleState(m, { v: 1, answers: {}, passed: { h: "old", at: "t" } }, none);
-    assert.equal(s.completed, false);
-    assert.equal(s.passedAt, null);
+    assert.equal(s.completed, true);
+    assert.equal(s.pass, "updated");
+    assert.equal(s.passedAt, "t");
+    assert.equal(s.passedVersion, null);  // an older record: the version is not known
+  });
+
+  it("a pass voided by a retake does not complete the module", function () {
+    var marked = mod("mandat", { version: "2.0", retake: { version: "2.0", date: "2027-01-10" } });
+    var s = R.moduleState(marked, { v: 1, answers: {}, passed: { h: "h-mandat", at: "2027-01-01T00:00:00Z", version: "1.4" } }, none);
+    assert.deepEqual([s.completed, s.pass, s.passedAt, s.started], [false, "retake", null, true]);
   });
 
   it("malformed results are not shown", function () {
@@ -671,9 +683,12 @@ describe("readProgress, courseState", function () {
     assert.equal(R.courseState(COURSE, mixed).problem, "unavailable");
   });
 
-  it("courseState counts no module for another version of a bank", function () {
-    var state = R.courseState(COURSE, reader({ "quiz:mandat": JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } }) }));
-    assert.equal(state.done, 0);
+  it("courseState counts a module passed on another version of a bank, but not one a retake voided", function () {
+    var raw = { "quiz:mandat": JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } }) };
+    assert.equal(R.courseState(COURSE, reader(raw)).done, 1);
+    var marked = { modules: [mod("mandat", { version: "1.1", retake: { version: "1.1", date: "2026-05-01" } }), mod("barn")] };
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t", version: "1.0" } });
+    assert.equal(R.courseState(marked, reader(raw)).done, 0);
   });
 });
 
@@ -778,9 +793,18 @@ describe("resumePoint and resumeWords", function () {
     assert.equal(point(raw).url, "moduler/vold/");
   });
 
-  it("takes a quiz passed on an older version of its bank as not completed: the quiz is offered again", function () {
+  it("takes a quiz passed before a change marked retake as not completed: the quiz is offered again", function () {
+    THREE.modules[0].version = "1.1";
+    THREE.modules[0].retake = { version: "1.1", date: "2026-05-01" };
     var raw = progress({ url: "moduler/mandat/quiz/", title: "Test deg selv", at: "t" }, { mandat: true });
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t", version: "1.0" } });
+    var kind = point(raw).kind;
+    delete THREE.modules[0].version;
+    delete THREE.modules[0].retake;
+    assert.equal(kind, "page");
     raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {}, passed: { h: "old", at: "t" } });
+    assert.equal(point(raw).kind, "next");  // no retake: an edited bank keeps the pass
+    raw["quiz:mandat"] = JSON.stringify({ v: 1, answers: {} });
     assert.equal(point(raw).kind, "page");
     assert.equal(point(raw).url, "moduler/mandat/quiz/");
   });
@@ -1061,7 +1085,7 @@ describe("importSummary", function () {
     var now = {}, entries = {};
     THREE.modules.forEach(function (m) { now["quiz:" + m.bank] = JSON.stringify(passed(m)); });
     entries["quiz:mandat"] = passed(THREE.modules[0]);
-    entries["quiz:barn"] = { v: 1, answers: {}, passed: { h: "old", at: "2025-01-01T00:00:00Z" } };
+    entries["quiz:barn"] = { v: 1, answers: {}, result: { h: "old", correct: 1, total: 2, percent: 50, passed: false } };
     var summary = R.importSummary(entries, THREE, reader(now));
     assert.deepEqual(summary, { file: 1, now: 3, after: 1, total: 3, lost: [THREE.modules[1], THREE.modules[2]] });
   });
@@ -1090,5 +1114,96 @@ describe("completionDate, clampName (the certificate)", function () {
     assert.equal(R.clampName("Kari Nordmann"), "Kari Nordmann");
     assert.equal(R.clampName("x".repeat(10000)), "x".repeat(R.NAME_MAX));
     [null, undefined, 1, {}, ["Kari"]].forEach(function (v) { assert.equal(R.clampName(v), "", String(v)); });
+  });
+});
+
+describe("a pass and later versions of its module (passStanding, recordAttempt)", function () {
+  var m = mod("mandat", { version: "1.4" });
+  var marked = mod("mandat", { version: "2.1", retake: { version: "2.0", date: "2027-01-10" } });
+  function pass(extra) {
+    var p = { h: "h-mandat", at: "2027-01-01T10:00:00.000Z" };
+    Object.keys(extra || {}).forEach(function (k) { p[k] = extra[k]; });
+    return p;
+  }
+
+  it("compares versions as numbers", function () {
+    assert.ok(R.compareVersions("1.9", "1.10") < 0);
+    assert.ok(R.compareVersions("2.0", "1.12.3") > 0);
+    assert.equal(R.compareVersions("1.4", "1.4"), 0);
+    assert.ok(R.compareVersions("1.4", "1.4.1") < 0);
+    ["1", "v1.2", "1.2.3.4", "", null, 1.2].forEach(function (v) { assert.equal(R.isVersion(v), false, String(v)); });
+  });
+
+  it("a pass of the current version and bank is current", function () {
+    assert.equal(R.passStanding(m, pass({ version: "1.4" })), "current");
+    assert.equal(R.passStanding(m, null), "none");
+    assert.equal(R.passStanding(m, { at: "t" }), "none");
+  });
+
+  it("an edited bank or a newer version of the module keeps the pass, as updated", function () {
+    assert.equal(R.passStanding(m, pass({ h: "old", version: "1.4" })), "updated");
+    assert.equal(R.passStanding(m, pass({ version: "1.3" })), "updated");
+    assert.equal(R.passStanding(m, pass({ h: "old", version: "1.0" })), "updated");
+  });
+
+  it("a change marked retake voids a pass earned before its version, not one earned in or after it", function () {
+    assert.equal(R.passStanding(marked, pass({ version: "1.9" })), "retake");
+    assert.equal(R.passStanding(marked, pass({ h: "old", version: "2.0" })), "updated");
+    assert.equal(R.passStanding(marked, pass({ version: "2.1" })), "current");
+  });
+
+  it("an old record (a pass without a version) still counts, and a retake judges it by its date", function () {
+    assert.equal(R.passStanding(m, pass()), "current");
+    assert.equal(R.passStanding(m, pass({ h: "old" })), "updated");
+    assert.equal(R.passStanding(marked, pass({ at: "2027-01-09T23:00:00.000Z" })), "retake");
+    assert.equal(R.passStanding(marked, pass({ h: "old", at: "2027-01-12T08:00:00.000Z" })), "updated");
+    // No readable date: nothing says it came before the change, so it stands.
+    assert.equal(R.passStanding(marked, pass({ at: "ikke en dato" })), "current");
+    assert.equal(R.passStanding(marked, pass({ version: "bad", at: undefined })), "current");
+  });
+
+  it("recordAttempt keeps the module's version with the pass, and the first pass of a version", function () {
+    var record = R.emptyQuiz();
+    R.recordAttempt(record, R.attempt("h-mandat", 9, 10, 80, "2027-01-01T00:00:00Z"), m);
+    assert.deepEqual(record.passed, { h: "h-mandat", at: "2027-01-01T00:00:00Z", version: "1.4" });
+    R.recordAttempt(record, R.attempt("h-mandat", 10, 10, 80, "2027-02-01T00:00:00Z"), m);
+    assert.equal(record.passed.at, "2027-01-01T00:00:00Z");
+    // A pass in a newer version of the module (same bank) is the one the certificate names.
+    R.recordAttempt(record, R.attempt("h-mandat", 10, 10, 80, "2027-03-01T00:00:00Z"), mod("mandat", { version: "1.5" }));
+    assert.deepEqual(record.passed, { h: "h-mandat", at: "2027-03-01T00:00:00Z", version: "1.5" });
+    // Without the module (an old page), the pass is kept as before, without a version.
+    var plain = R.recordAttempt(R.emptyQuiz(), R.attempt("h-mandat", 9, 10, 80, "2027-01-01T00:00:00Z"));
+    assert.deepEqual(plain.passed, { h: "h-mandat", at: "2027-01-01T00:00:00Z" });
+  });
+
+  it("a pass voided by a retake is replaced by the new attempt's pass; a failed attempt keeps it", function () {
+    var record = { v: 1, answers: {}, passed: pass({ version: "1.9" }) };
+    R.recordAttempt(record, R.attempt("h-mandat", 2, 10, 80, "2027-02-01T00:00:00Z"), marked);
+    assert.deepEqual(record.passed, pass({ version: "1.9" }));
+    assert.equal(R.isCompleted(marked, record), false);
+    R.recordAttempt(record, R.attempt("h-mandat", 9, 10, 80, "2027-02-02T00:00:00Z"), marked);
+    assert.deepEqual(record.passed, { h: "h-mandat", at: "2027-02-02T00:00:00Z", version: "2.1" });
+    assert.equal(R.isCompleted(marked, record), true);
+  });
+
+  it("mergeQuiz keeps the newer of two passes of different versions, the first of one version", function () {
+    var older = { v: 1, answers: {}, passed: pass({ version: "1.9" }) };
+    var newer = { v: 1, answers: {}, passed: pass({ version: "2.1", at: "2027-02-02T00:00:00.000Z" }) };
+    assert.deepEqual(R.mergeQuiz(older, newer).passed, newer.passed);
+    assert.deepEqual(R.mergeQuiz(newer, older).passed, newer.passed);
+    var again = { v: 1, answers: {}, passed: pass({ version: "1.9", at: "2027-01-05T00:00:00.000Z" }) };
+    assert.deepEqual(R.mergeQuiz(again, older).passed, older.passed);
+  });
+
+  it("moduleState names the version a pass was earned in, for the certificate", function () {
+    var s = R.moduleState(m, { v: 1, answers: {}, passed: pass({ version: "1.3" }) }, { v: 1, visited: {} });
+    assert.deepEqual([s.completed, s.pass, s.passedVersion], [true, "updated", "1.3"]);
+    var voided = R.moduleState(marked, { v: 1, answers: {}, passed: pass({ version: "1.3" }) }, { v: 1, visited: {} });
+    assert.deepEqual([voided.completed, voided.pass, voided.passedVersion], [false, "retake", null]);
+  });
+
+  it("nextLink offers the quiz when a retake voided the pass", function () {
+    var s = R.moduleState(marked, { v: 1, answers: {}, passed: pass({ version: "1.3" }) }, { v: 1, visited: {} });
+    assert.equal(R.nextLink(s, { review_module: "R", take_quiz: "Q", continue_module: "C", start_module: "S" }).text, "Q");
   });
 });

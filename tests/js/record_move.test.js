@@ -40,7 +40,7 @@ function course() {
       var pages = [dir];
       for (var p = 1; p < 9; p++) pages.push(dir + "side-" + p + "/");
       return { id: id, n: i + 1, title: "Modul " + id, dir: dir, url: dir, quiz: dir + "side-8/", bank: "bank-" + i,
-        hash: "a1b2c3d4e5f" + i, pages: pages,
+        hash: "a1b2c3d4e5f" + i, pages: pages, version: "1.12",
         scenario: { id: "samtale-" + i, hash: "f0e1d2c3b4a" + i, url: dir + "side-6/", endings: ENDINGS, good: ["slutt-god"], required: false } };
     }),
     progress: "fremdrift/", certificate: "kursbevis/",
@@ -82,7 +82,7 @@ function fullRecords(c, b) {
     var answers = {};
     b[m.bank].forEach(function (q, k) { answers[q[0]] = { h: q[1], a: answerOf(k, i), t: AT }; });
     entries[R.quizName(m.bank)] = { v: 1, answers: answers, cleared: "2026-11-29T10:00:56.000Z", seed: "z9y8x7",
-      best: result(m.hash, 11), result: result(m.hash, 9), passed: { h: m.hash, at: EARLIER } };
+      best: result(m.hash, 11), result: result(m.hash, 9), passed: { h: m.hash, at: EARLIER, version: "1.12" } };
     entries[R.scenarioName(m.scenario.id)] = { v: 1, h: m.scenario.hash, path: [0, 1, 2, 3, 0, 1, 2, 3, 0, 1], open: true,
       endings: { "slutt-god": AT, "slutt-brudd": AT, "slutt-venter": AT } };
   });
@@ -168,7 +168,7 @@ describe("the link's fragment", function () {
     assert.deepEqual(back.entries, { progress: { v: 1, visited: {} } });
   });
 
-  it("drops answers to another version of a bank and keeps its results as outdated", function () {
+  it("drops answers to another version of a bank and keeps its results as outdated, and its pass", function () {
     var fragment = R.moveFragment(full, c, b);
     var edited = course();
     edited.modules[0].hash = "0000001111ff";
@@ -177,7 +177,7 @@ describe("the link's fragment", function () {
     assert.deepEqual(got.answers, {});
     assert.equal(got.best.h, "a1b2c3");
     assert.notEqual(got.best.h, edited.modules[0].hash);
-    assert.equal(R.courseState(edited, reader(back.entries)).done, 4);
+    assert.equal(R.courseState(edited, reader(back.entries)).done, 5);
   });
 
   it("leaves out records of banks and scenarios no module uses, and unreadable answers", function () {
@@ -366,5 +366,26 @@ describe("the vendored QR library", function () {
     qr.make();
     assert.equal((qr.getModuleCount() - 17) % 4, 0);
     assert.ok(qr.getModuleCount() >= 21);
+  });
+});
+
+describe("a pass's version in the link", function () {
+  var c = course(), b = banks(c);
+  function moved(passed) {
+    var records = { "quiz:bank-0": { v: 1, answers: {}, passed: passed } };
+    return R.parseMove("#" + R.moveFragment(records, c, b), c, b).entries["quiz:bank-0"].passed;
+  }
+
+  it("carries the current version in no characters, another version, and no version", function () {
+    assert.equal(moved({ h: c.modules[0].hash, at: AT, version: "1.12" }).version, "1.12");
+    assert.equal(moved({ h: c.modules[0].hash, at: AT, version: "1.3" }).version, "1.3");
+    assert.equal(moved({ h: "0123456789ab", at: AT, version: "1.10.2" }).version, "1.10.2");
+    assert.equal("version" in moved({ h: c.modules[0].hash, at: AT }), false);
+  });
+
+  it("refuses a link whose pass version is not one", function () {
+    var fragment = R.moveFragment({ "quiz:bank-0": { v: 1, answers: {}, passed: { h: c.modules[0].hash, at: AT, version: "1.3" } } }, c, b);
+    var body = fragment.slice("flytt=".length).split(";").slice(0, -1).join(";").replace("_1-3", "_x-3");
+    assert.equal(R.parseMove(signed(body), c, b).error, "entry");
   });
 });

@@ -25,7 +25,8 @@ from ..core.settings import Settings
 from ..core.symlinks import outside_links
 from ..core.yamlfile import display_path
 from ..course.glossary import abbreviations, course_glossary, load_glossary, marked_terms
-from ..course.modules import course_modules, load_modules
+from ..course.modules import SCHEMA_FILE as MODULE_SCHEMA_FILE
+from ..course.modules import course_modules, load_modules, module_json_schema
 from ..quiz.banks import course_banks, load_banks, unknown_banks, unused_banks
 from ..quiz.itemwriting import item_flaws
 from ..quiz.learnmore import learn_more_problems
@@ -49,6 +50,7 @@ def _schemas(settings: Settings):
     return [
         (settings.quizzes, SCHEMA_FILE, bank_json_schema),
         (settings.scenarios, SCENARIO_SCHEMA_FILE, scenario_json_schema),
+        (settings.modules, MODULE_SCHEMA_FILE, module_json_schema),
     ]
 
 
@@ -271,7 +273,7 @@ def check(
             continue
         target = folder / name
         if not target.exists() or json.loads(target.read_text(encoding="utf-8")) != schema():
-            kind = "bank" if name == SCHEMA_FILE else "scenario"
+            kind = {SCHEMA_FILE: "bank", MODULE_SCHEMA_FILE: "module.yml"}.get(name, "scenario")
             problems.append(
                 Problem(
                     display_path(target),

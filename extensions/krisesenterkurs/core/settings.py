@@ -57,6 +57,8 @@ class CourseOptions(Model):
     certificate_page: PagePath = "kursbevis.md"
     # Linked from every handout's footer, beside the help lines.
     help_page: PagePath = "hjelp.md"
+    # «Se hva som er endret» on «Min fremdrift» leads here when a module changed after the learner passed it.
+    changes_page: PagePath = "hva-er-nytt.md"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
+import msgspec
 from msgspec import Meta
 
 from ..core import blocks
@@ -37,9 +38,19 @@ class Change(Model):
     version: Version
     date: datetime.date
     text: Annotated[str, Meta(min_length=1, max_length=500, description="What changed, for learners and editors.")]
+    retake: Annotated[
+        bool,
+        Meta(
+            description="true: the change is such that a quiz passed before this version no longer counts, and the "
+            "learner must pass it again. Default false: an earned pass stays, and «Min fremdrift» says the module "
+            "was updated after it."
+        ),
+    ] = False
 
 
 class ModuleMeta(Model):
+    """Module settings (krisesenterkurs): module.yml"""
+
     # Dates are YAML dates (2026-03-20), which YAML reads as dates, not text.
     title: Annotated[str, Meta(min_length=1, max_length=120)]
     number: Annotated[int, Meta(ge=1, le=99, description="Order in the course.")]
@@ -68,6 +79,18 @@ class ModuleMeta(Model):
     @property
     def draft(self) -> bool:
         return self.status == "draft"
+
+
+SCHEMA_FILE = "module.schema.json"
+
+
+def module_json_schema() -> dict:
+    """The JSON Schema of module.yml, for editors' tools (written to the modules folder as module.schema.json)."""
+    schema = msgspec.json.schema(ModuleMeta)
+    defs = schema["$defs"]
+    root = defs.pop("ModuleMeta")
+    root["title"] = root.pop("description")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **root, "$defs": defs}
 
 
 @dataclass(frozen=True)
@@ -247,6 +270,24 @@ def learning_pages(settings: Settings, module: Module) -> list[str]:
     return ([first] if first in own else []) + middle + ([last] if last in own else [])
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """A version ("1.10") as numbers, so that "1.10" comes after "1.9"."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def completion_rule(m: Module) -> dict:
+    """What the learner record needs to judge a pass of this module (record.js's passStanding): the
+    current version, and, when a change is marked `retake: true`, the newest such change's version
+    and date: a pass earned before it no longer completes the module (one from a record without a
+    version is judged by its date). The site's manifest and the SCORM launch page both carry it."""
+    rule: dict = {"version": m.meta.version}
+    marked = [c for c in m.meta.changes if c.retake]
+    if marked:
+        newest = max(marked, key=lambda c: version_key(c.version))
+        rule["retake"] = {"version": newest.version, "date": newest.date.isoformat()}
+    return rule
+
+
 def manifest(settings: Settings, modules: list[Module]) -> dict:
     """What the browser needs to know about the course; addresses are relative to the site root.
 
@@ -265,6 +306,7 @@ def manifest(settings: Settings, modules: list[Module]) -> dict:
                 "quiz": settings.url(f"{prefix}{m.folder}/{m.quiz_page}"),
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
+                **completion_rule(m),
                 **scenario_entry(settings, m),
                 # Where «Fortsett der du slapp» may lead: the learning pages, in order.
                 "pages": [settings.url(p) for p in learning_pages(settings, m)],
@@ -274,6 +316,7 @@ def manifest(settings: Settings, modules: list[Module]) -> dict:
         ],
         "progress": settings.url(settings.course.progress_page),
         "certificate": settings.url(settings.course.certificate_page),
+        "changes": settings.url(settings.course.changes_page),
         "title": settings.title,
         "publisher": settings.publisher,
         "lang": settings.language,

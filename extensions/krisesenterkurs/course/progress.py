@@ -68,6 +68,11 @@ PROGRESS_WORDS = (
     "take_quiz",
     "review_module",
     "outdated",
+    "older_version",
+    "status_retake",
+    "updated_since_pass",
+    "retake_needed",
+    "changes_link",
     "result_passed",
     "result_failed",
     "no_result",
@@ -123,6 +128,9 @@ PROGRESS_WORDS = (
     "certificate_publisher",
     "certificate_modules",
     "certificate_no_date",
+    "certificate_version",
+    "certificate_hours",
+    "certificate_certifies",
     "course_done",
     "progress_no_storage",
     "storage_unreadable",
@@ -210,7 +218,9 @@ class ManifestTreeprocessor(Treeprocessor):
 
     def run(self, root):
         settings = current(self.config_file)
-        data = json.dumps(manifest(settings, course_modules(settings)), ensure_ascii=False)
+        # The certificate's «Omfang» is the reading time the pages add up to, as on the front page.
+        hours = hours_text(course_hours(settings), settings.language)
+        data = json.dumps({**manifest(settings, course_modules(settings)), "hours": hours}, ensure_ascii=False)
         words = table(settings.language)
         ui = json.dumps({k: words[k] for k in PROGRESS_WORDS}, ensure_ascii=False)
         etree.SubElement(

@@ -138,7 +138,10 @@ class ChangelogBlock(Block):
                 + words["module_version"].format(version=change.version).lower()
                 + ":"
             )
-            strong.tail = AtomicString(" " + change.text)
+            strong.tail = AtomicString(" " + change.text + (" " if change.retake else ""))
+            if change.retake:  # a change that takes an earned pass away says so where it is listed
+                em = etree.SubElement(li, "em", {"class": "kk-changelog__retake"})
+                em.text = AtomicString(words["changelog_retake"])
         return holder
 
 

@@ -155,7 +155,9 @@
         var a = record.answers && record.answers[q[0]];
         return a && a.h === q[1] && Array.isArray(a.a) ? a.a.join("") : "";
       }).join(",").replace(/,+$/, "");
+      // The module's version the pass was earned in goes too: an edit not marked as a retake keeps it.
       var passed = record.passed ? [short(record.passed.h), seconds(record.passed.at)] : 0;
+      if (passed && rules.isVersion(record.passed.version)) passed.push(record.passed.version);
       // The attempt's seed (record.js): on another device the options stand in the same order.
       var seed = typeof record.seed === "string" ? record.seed : "";
       packed.q.push([b, short(bank.hash), answers, packResult(record.best), packResult(record.result), passed, seed]);
@@ -202,7 +204,10 @@
       var best = unpackResult(entry[3], bank), result = unpackResult(entry[4], bank);
       if (best) record.best = best;
       if (result) record.result = result;
-      if (Array.isArray(entry[5])) record.passed = { h: full(entry[5][0], bank), at: iso(entry[5][1]) };
+      if (Array.isArray(entry[5])) {
+        record.passed = { h: full(entry[5][0], bank), at: iso(entry[5][1]) };
+        if (rules.isVersion(entry[5][2])) record.passed.version = entry[5][2];
+      }
       if (typeof entry[6] === "string" && entry[6]) record.seed = entry[6];  // record.js refuses a bad one
       out[rules.quizName(bank.id)] = record;
     });

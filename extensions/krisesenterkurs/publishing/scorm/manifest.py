@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from ...core.settings import Settings
-from ...course.modules import learning_pages, load_modules, scenario_entry
+from ...course.modules import completion_rule, learning_pages, load_modules, scenario_entry
 from ...quiz.banks import load_banks
 from ...scenario.scenarios import load_scenarios
 
@@ -22,6 +22,7 @@ def scorm_course(settings: Settings) -> dict:
                 "id": m.folder,
                 "bank": m.meta.bank,
                 "hash": banks[m.meta.bank].bank.content_hash(),
+                **completion_rule(m),
                 **scenario_entry(settings, m),
                 # The pages seen travel as one bit per learning page (record.js's packSeen).
                 "pages": [settings.url(p) for p in learning_pages(settings, m)],

@@ -71,10 +71,13 @@
     return element("span", { "class": "kk-visually-hidden" }, text);
   }
 
-  function resultText(result, m, words) {
+  // A result of another version of the bank is marked: outdated, or, where the pass still completes
+  // the module (the edit was not marked as a retake), from an earlier version of the quiz.
+  function resultText(result, s, words) {
     if (!result) return words.no_result;
     var text = result.percent + " % (" + (result.passed ? words.result_passed : words.result_failed) + ")";
-    return result.h === m.hash ? text : text + " – " + words.outdated;
+    if (result.h === s.module.hash) return text;
+    return text + " – " + (s.completed ? words.older_version : words.outdated);
   }
 
   /* ---------- on every page ---------- */
@@ -193,14 +196,19 @@
       var name = element("th", { scope: "row" });
       name.appendChild(element("a", { href: siteHref(s.module.url) }, s.module.n + " " + s.module.title));
       row.appendChild(name);
-      var status = s.completed ? words.status_completed : s.started ? words.status_started : words.status_not_started;
+      var retake = !s.completed && s.pass === "retake";
+      var status = s.completed ? words.status_completed : retake ? words.status_retake
+        : s.started ? words.status_started : words.status_not_started;
       var statusCell = element("td", { "class": "kk-progress__status", "data-label": words.status,
-        "data-status": s.completed ? "completed" : s.started ? "started" : "not-started" });
-      statusCell.appendChild(element("span", { "aria-hidden": "true", "class": "kk-icon" }, s.completed ? "✓ " : s.started ? "◔ " : "○ "));
+        "data-status": s.completed ? "completed" : retake ? "retake" : s.started ? "started" : "not-started" });
+      statusCell.appendChild(element("span", { "aria-hidden": "true", "class": "kk-icon" },
+        s.completed ? "✓ " : retake ? "↻ " : s.started ? "◔ " : "○ "));
       statusCell.appendChild(document.createTextNode(status));
+      if (s.completed && s.pass === "updated") statusCell.appendChild(changedNote(data, words.updated_since_pass, "updated"));
+      if (retake) statusCell.appendChild(changedNote(data, words.retake_needed, "retake"));
       row.appendChild(statusCell);
-      row.appendChild(element("td", { "class": "kk-progress__best", "data-label": words.best }, resultText(s.best, s.module, words)));
-      row.appendChild(element("td", { "class": "kk-progress__latest", "data-label": words.latest }, resultText(s.latest, s.module, words)));
+      row.appendChild(element("td", { "class": "kk-progress__best", "data-label": words.best }, resultText(s.best, s, words)));
+      row.appendChild(element("td", { "class": "kk-progress__latest", "data-label": words.latest }, resultText(s.latest, s, words)));
       if (practised) row.appendChild(practiceCell(s, words));
       var next = rules.nextLink(s, words);
       var cell = element("td", { "data-label": words.next });
@@ -213,6 +221,15 @@
     wrapper.appendChild(table);
     holder.appendChild(wrapper);
     holder.appendChild(tools(holder, data));
+  }
+
+  // Why a module's status reads as it does after the module changed, with a link to what changed
+  // (the course's changes page, extra.course.changes_page).
+  function changedNote(data, text, kind) {
+    var note = element("span", { "class": "kk-progress__changed", "data-changed": kind });
+    note.appendChild(document.createTextNode(text + " "));
+    note.appendChild(element("a", { href: siteHref(data.course.changes) }, data.words.changes_link));
+    return note;
   }
 
   // A module's scenario: not started, begun, or how many of its endings were reached; a link to
@@ -649,30 +666,45 @@
 
     var completedAt = rules.completionDate(state.modules);
     if (!completedAt) holder.appendChild(element("p", { "class": "kk-certificate__notice" }, words.certificate_no_date));
+    // The sheet is what prints, on one A4 page (course.css): who issues it, to whom, for what course
+    // and which version of each module, when, and what it does and does not certify.
     var sheet = element("div", { "class": "kk-certificate__sheet" });
+    if (data.course.publisher) sheet.appendChild(element("p", { "class": "kk-certificate__issuer" }, data.course.publisher));
     sheet.appendChild(element("p", { "class": "kk-certificate__heading" }, words.certificate_title));
     sheet.appendChild(element("p", { "class": "kk-certificate__intro" }, words.certificate_intro));
     var nameLine = element("p", { "class": "kk-certificate__name" }, input.value);
     sheet.appendChild(nameLine);
     sheet.appendChild(element("p", { "class": "kk-certificate__done" }, words.course_done));
     sheet.appendChild(element("p", { "class": "kk-certificate__course" }, data.course.title));
+    if (data.course.hours) {
+      sheet.appendChild(element("p", { "class": "kk-certificate__hours" }, format(words.certificate_hours, { hours: data.course.hours })));
+    }
     sheet.appendChild(element("p", { "class": "kk-certificate__modules-title" }, words.certificate_modules));
     var modules = element("ul", { "class": "kk-certificate__modules" });
     state.modules.forEach(function (s) {
-      modules.appendChild(element("li", {}, s.module.n + " " + s.module.title + ": " +
-        (s.best && s.best.h === s.module.hash ? s.best.percent + " %" : words.result_passed)));
+      var said = [];
+      if (s.passedVersion) said.push(format(words.certificate_version, { version: s.passedVersion }));
+      said.push(s.best && s.best.h === s.module.hash ? s.best.percent + " %" : words.result_passed);
+      modules.appendChild(element("li", { "data-module": s.module.id }, s.module.n + " " + s.module.title + ": " + said.join(", ")));
     });
     sheet.appendChild(modules);
     if (completedAt) {
       sheet.appendChild(element("p", { "class": "kk-certificate__date" },
         format(words.certificate_completed, { date: longDate(completedAt, data.course.lang) })));
     }
+    sheet.appendChild(element("p", { "class": "kk-certificate__certifies" }, words.certificate_certifies));
     sheet.appendChild(element("p", { "class": "kk-certificate__publisher" },
       format(words.certificate_publisher, { publisher: data.course.publisher })));
     holder.appendChild(sheet);
 
+    // A long name is set smaller, so the sheet keeps to one page (course.css).
+    function fitName() {
+      nameLine.classList.toggle("kk-certificate__name--long", input.value.length > 60);
+    }
+    fitName();
     input.addEventListener("input", function () {
       nameLine.textContent = input.value;
+      fitName();
       var current = readProgress();
       if (current.problem === "unreadable") return;
       current.value.name = input.value;

@@ -42,6 +42,17 @@
     return !!store() && store().write(rules().quizName(bankId), record);
   }
 
+  // The module whose quiz this bank is, from the course manifest every page carries: a pass is
+  // kept with the module's version (record.js's recordAttempt), or without one when it is unknown.
+  function moduleOf(bankId) {
+    var el = document.querySelector(".kk-course[data-course]");
+    try {
+      return rules().moduleOfBank(JSON.parse(el.getAttribute("data-course")), bankId);
+    } catch (e) {
+      return null;
+    }
+  }
+
   // The quizzes set up on this page and the pages before it (instant navigation keeps the script).
   var live = [];
 
@@ -440,7 +451,7 @@
       this.root.setAttribute("data-passed", passed ? "true" : "false");
       this.showReview(checked.filter(function (q) { return q.getAttribute("data-state") !== "right"; }));
       // A quiz showing only some of the bank's questions does not give the bank a result.
-      if (changed && !this.subset) rules().recordAttempt(this.record, result);
+      if (changed && !this.subset) rules().recordAttempt(this.record, result, moduleOf(this.bankId));
     } else {
       this.root.removeAttribute("data-passed");
       if (changed || this.root.hasAttribute("data-ready")) this.summary.textContent = "";

@@ -3,7 +3,9 @@
  * Every key is "krisesenterkurs:<site path>:<name>", where <name> is "progress"
  * or "quiz:<bank id>". A quiz record is {v, answers: {qid: {h, a, t}}, cleared, result,
  * best, passed} (t: when the answer was checked; cleared: the last «Prøv igjen»; both
- * optional, for merging two tabs' records); the progress record is
+ * optional, for merging two tabs' records; passed is {h, at, version}: the bank's hash and the
+ * module's version it was earned in, see passStanding; a record from before versions were kept
+ * has none); the progress record is
  * {v, visited, seen, last: {url, title, at}, name} (seen: the learning pages opened, by their
  * address from the site root, as the manifest lists them; optional: older records have none); a scenario's ("scenario:<id>") is
  * {v, h, path, open, endings: {node id: when}} (scenario.js: h is the scenario's
@@ -347,7 +349,7 @@
 
   function firstPass(x, y) {
     if (!x || !y) return x || y;
-    if (x.h !== y.h) return newer(x, y);
+    if (x.h !== y.h || x.version !== y.version) return newer(x, y);
     return newer(x, y) === x ? y : x;
   }
 
@@ -360,16 +362,59 @@
 
   // Keeps a finished attempt (from attempt()) in the record: as the latest result; as the best if it
   // is at least as good, or the best was for another version of the bank; and the first pass of
-  // this version of the bank dates the module's completion.
-  function recordAttempt(record, result) {
+  // this version of the bank and of the module `m` (the manifest's entry, when known) dates the
+  // module's completion, with the module's version it was earned in.
+  function recordAttempt(record, result, m) {
     record.result = result;
     if (!record.best || record.best.h !== result.h || record.best.percent <= result.percent) {
       record.best = result;
     }
-    if (result.passed && (!record.passed || record.passed.h !== result.h)) {
+    var version = m && isVersion(m.version) ? m.version : undefined;
+    var old = isPass(record.passed) ? record.passed : null;
+    if (result.passed && (!old || old.h !== result.h || (version && old.version !== version))) {
       record.passed = { h: result.h, at: result.at };
+      if (version) record.passed.version = version;
     }
     return record;
+  }
+
+  /* ---------- a pass and later versions of its module ---------- */
+
+  var VERSION = /^\d+\.\d+(\.\d+)?$/;  // as module.yml writes them (course/modules.py)
+
+  function isVersion(value) {
+    return typeof value === "string" && VERSION.test(value);
+  }
+
+  // Negative when version a comes before b ("1.9" before "1.10").
+  function compareVersions(a, b) {
+    var x = a.split(".").map(Number), y = b.split(".").map(Number);
+    for (var i = 0; i < Math.max(x.length, y.length); i++) {
+      var d = (x[i] || 0) - (y[i] || 0);
+      if (d) return d;
+    }
+    return 0;
+  }
+
+  // What a stored pass is worth for module `m` (the manifest's entry: hash, version, and retake,
+  // {version, date} of the newest change module.yml marks `retake: true`):
+  //   "none"     no pass;
+  //   "retake"   earned before a change that asks for a new attempt: it no longer completes the
+  //              module (a pass without a version, from an older record, is judged by its date);
+  //   "updated"  it stands, but the module (or its bank) has changed since it was earned;
+  //   "current"  earned in the module's current version.
+  // An edit the editor did not mark as a retake never takes an earned pass away.
+  function passStanding(m, passed) {
+    if (!isPass(passed)) return "none";
+    var version = isVersion(passed.version) ? passed.version : null;
+    var retake = isObject(m.retake) && isVersion(m.retake.version) ? m.retake : null;
+    if (retake) {
+      var before = version ? compareVersions(version, retake.version) < 0
+        : isTime(passed.at) && isTime(retake.date) && later(retake.date, passed.at);
+      if (before) return "retake";
+    }
+    var older = version && isVersion(m.version) && compareVersions(version, m.version) < 0;
+    return older || passed.h !== m.hash ? "updated" : "current";
   }
 
   /* ---------- the course: the manifest's modules and the learner's records ---------- */
@@ -390,10 +435,12 @@
     return out;
   }
 
-  // A module is completed once the current version of its bank has been passed, and, when its
-  // module.yml requires the scenario, a good ending of the scenario reached.
+  // A module is completed once its quiz has been passed (in any version since the last change that
+  // asks for a new attempt: passStanding), and, when its module.yml requires the scenario, a good
+  // ending of the scenario reached.
   function isCompleted(m, quiz, scenario) {
-    var passed = !!quiz && !!quiz.passed && quiz.passed.h === m.hash;
+    var standing = quiz ? passStanding(m, quiz.passed) : "none";
+    var passed = standing === "current" || standing === "updated";
     if (!passed || !m.scenario || !m.scenario.required) return passed;
     var s = scenarioState(m, scenario);
     return !!s && s.good;
@@ -403,14 +450,18 @@
   // record of the module's scenario (or null).
   function moduleState(m, quiz, progress, scenario) {
     var state = { module: m, problem: null, completed: false, passed: false, started: false, best: null, latest: null,
-      scenario: scenarioState(m, scenario) };
+      scenario: scenarioState(m, scenario), pass: "none", passedVersion: null };
     if (isQuizRecord(quiz)) {
       state.completed = isCompleted(m, quiz, scenario);
+      // pass: passStanding's word; passedVersion: the module's version the pass was earned in, if known.
+      state.pass = passStanding(m, quiz.passed);
       state.passedAt = state.completed ? quiz.passed.at : null;
+      state.passedVersion = state.completed && isVersion(quiz.passed.version) ? quiz.passed.version : null;
       state.best = isResult(quiz.best) ? quiz.best : null;
       state.latest = isResult(quiz.result) ? quiz.result : null;
-      state.started = Object.keys(quiz.answers).length > 0 || !!state.latest;
-      state.passed = !!quiz.passed && quiz.passed.h === m.hash;
+      state.started = Object.keys(quiz.answers).length > 0 || !!state.latest || state.pass !== "none";
+      // passed: the pass still stands (an edit not marked retake keeps it), for resumePoint.
+      state.passed = state.pass === "current" || state.pass === "updated";
     }
     state.started = state.started || state.completed ||
       !!(isObject(progress) && progress.visited && progress.visited[m.id]);
@@ -444,7 +495,7 @@
   // What «Min fremdrift» offers next for a module: {href (relative to the site), text}.
   function nextLink(s, words) {
     if (s.completed) return { href: s.module.url, text: words.review_module };
-    if (s.latest || (s.best && s.best.h !== s.module.hash)) return { href: s.module.quiz, text: words.take_quiz };
+    if (s.latest || s.pass === "retake" || (s.best && s.best.h !== s.module.hash)) return { href: s.module.quiz, text: words.take_quiz };
     if (s.started) return { href: s.module.url, text: words.continue_module };
     return { href: s.module.url, text: words.start_module };
   }
@@ -458,6 +509,12 @@
       if (!found && Array.isArray(m.pages) && m.pages.indexOf(path) !== -1) found = m;
     });
     return found;
+  }
+
+  // The module (the manifest's entry) whose quiz is the bank `bankId`, or null.
+  function moduleOfBank(course, bankId) {
+    var modules = isObject(course) && Array.isArray(course.modules) ? course.modules : [];
+    return modules.filter(function (m) { return isObject(m) && m.bank === bankId; })[0] || null;
   }
 
   // Records a visit to the page at `path` (relative to the site root): its modules count as
@@ -646,7 +703,8 @@
   //                 t        when the latest answer was checked (every answer gets it back)
   //                 best, result  correct_total_passed_at, with "h6_" first for another bank
   //                          version; result "*" when it is the best
-  //                 passed   at, or h6_at
+  //                 passed   at, or h6_at; then nothing when the pass is of the module's current
+  //                          version, "_" when it has none, else _version ("-" for ".")
   //   scenarios   "~"-separated: m.h.path.open.endings.at (endings: bit mask by the manifest's list)
   //   seen        the learning pages opened (packSeen); a link made before pages were recorded
   //               has no such section, and is read as none seen
@@ -745,9 +803,16 @@
     var best = packMoveResult(record.best, m.hash, clock), result = packMoveResult(record.result, m.hash, clock);
     if (result && result === best) result = "*";
     var passed = isPass(record.passed) ? (short6(record.passed.h) === short6(m.hash) ? "" : short6(record.passed.h)) + "_" +
-      clock.time(record.passed.at) : "";
+      clock.time(record.passed.at) + movedVersion(record.passed.version, m) : "";
     return [short6(m.hash), chosen, clock.time(latestTime(dates)), isTime(record.cleared) ? clock.time(record.cleared) : "",
       isSeed(record.seed) ? record.seed : "", best, result, passed];
+  }
+
+  // A pass's version in the link: nothing for the module's current version (the common case, and
+  // the link stays within its bound), "_1-4" for another, "_" for a pass from before versions were kept.
+  function movedVersion(version, m) {
+    if (!isVersion(version)) return "_";
+    return version === m.version ? "" : "_" + version.replace(/\./g, "-");
   }
 
   function unpackMoveQuiz(m, fields, questions, movedTime) {
@@ -780,10 +845,13 @@
     if (result) record.result = result;
     if (fields[8] !== "") {
       var p = fields[8].split("_");
-      if (p.length !== 2 || (p[0] !== "" && !HEX6.test(p[0]))) throw new Error("passed");
+      if (p.length < 2 || p.length > 3 || (p[0] !== "" && !HEX6.test(p[0]))) throw new Error("passed");
       record.passed = { h: p[0] === "" ? sent : p[0] === short6(m.hash) ? m.hash : p[0] };
       var at = movedTime(p[1]);
       if (at) record.passed.at = at;
+      var version = p.length === 3 ? p[2].replace(/-/g, ".") : m.version;
+      if (p.length === 3 && p[2] !== "" && !isVersion(version)) throw new Error("passed");
+      if (isVersion(version)) record.passed.version = version;
     }
     return record;
   }
@@ -1038,8 +1106,9 @@
     isRight: isRight, validAnswer: validAnswer, savedAnswer: savedAnswer,
     attemptSeed: attemptSeed, shownOrder: shownOrder, recordAnswer: recordAnswer, forgetAnswer: forgetAnswer,
     startOver: startOver, mergeQuiz: mergeQuiz, attempt: attempt, recordAttempt: recordAttempt,
+    isVersion: isVersion, compareVersions: compareVersions, passStanding: passStanding,
     isCompleted: isCompleted, scenarioState: scenarioState, moduleState: moduleState, readProgress: readProgress,
-    courseState: courseState, nextLink: nextLink, visit: visit, moduleOfPage: moduleOfPage, resumePoint: resumePoint,
+    courseState: courseState, nextLink: nextLink, visit: visit, moduleOfPage: moduleOfPage, moduleOfBank: moduleOfBank, resumePoint: resumePoint,
     SEEN_MAX: SEEN_MAX, pageSeen: pageSeen, packSeen: packSeen, unpackSeen: unpackSeen,
     resumeWords: resumeWords,
     exportPayload: exportPayload, parseImport: parseImport, importSummary: importSummary,
