@@ -44,7 +44,7 @@ h2 { font-size: 14pt; margin: 1.4em 0 0.4em; break-after: avoid; }
 def module_scenarios(module: Module) -> list[str]:
     """The ids of the scenarios the module's pages place (learners' and facilitators'), once each."""
     found: list[str] = []
-    for page in sorted(module.path.glob("*.md")):
+    for page in sorted(module.path.parent.glob("*.md")):  # path is the module.yml
         for placed in blocks.placements(page.read_text(encoding="utf-8").splitlines(), "scenario"):
             if placed.argument and placed.argument not in found:
                 found.append(placed.argument)
