@@ -8,8 +8,8 @@ import pytest
 from krisesenterkurs.course.facilitator import guide_pdf_name, key_pdf_name
 from krisesenterkurs.publishing.pdf import COURSE_PDF
 from krisesenterkurs.quiz.key import module_scenarios
-from krisesenterkurs.scenario.scenarios import course_scenarios
 from krisesenterkurs.quiz.schema import MatchingQuestion, OrderingQuestion, TrueFalseQuestion
+from krisesenterkurs.scenario.scenarios import course_scenarios
 from tests.browser.quizpage import banks, modules
 from tests.publishing.pdftext import page_texts, text_of
 from tests.support import COURSE

@@ -78,7 +78,7 @@ def handout_pages(site: Path, modules_in_site: str = "moduler") -> list[tuple[st
 
 # Chromium's header and footer are drawn in the page margin, at a size of their own.
 _FOOTER = (
-    '<div style="width:100%;margin:0 1.6cm;font:8pt \'Liberation Sans\',Arial,sans-serif;color:#333;'
+    "<div style=\"width:100%;margin:0 1.6cm;font:8pt 'Liberation Sans',Arial,sans-serif;color:#333;"
     'display:flex;justify-content:space-between;gap:1em"><span>{left}</span><span>{right}</span></div>'
 )
 _PAGE_STYLE = (
@@ -120,7 +120,11 @@ def cover_html(settings: Settings, words: dict[str, str]) -> str:
         f"{escape(words['module_updated'].format(date=long_date(m.meta.updated, settings.language)))}</li>"
         for m in sorted(modules, key=lambda m: m.meta.number)
     )
-    edition = f"<p style='font-size:14pt'>{escape(words['pdf_edition'].format(date=long_date(newest, settings.language)))}</p>" if newest else ""
+    edition = (
+        f"<p style='font-size:14pt'>{escape(words['pdf_edition'].format(date=long_date(newest, settings.language)))}</p>"
+        if newest
+        else ""
+    )
     return (
         f"<!doctype html><html lang='{escape(settings.language)}'><head><meta charset='utf-8'>"
         "<style>@page{size:A4;margin:2.5cm 2cm}body{font-family:'Liberation Sans',Arial,sans-serif;color:#000}"
@@ -156,13 +160,104 @@ def _level(url: str, base: str, modules_in_site: str) -> int:
     return 1 if len(parts) >= 3 and parts[0] == modules_in_site else 0
 
 
+class Printer:
+    """One Chromium tab, in print media, that turns a page of the site (or a document) into PDF bytes."""
+
+    def __init__(self, page, base: str):
+        self.page, self.base = page, base
+        page.emulate_media(media="print")
+
+    def url(self, site: Path, html: Path) -> str:
+        return urljoin(self.base, html.relative_to(site).as_posix())
+
+    def pdf(self, url: str | None = None, *, html: str | None = None, footer: str | None = None) -> bytes:
+        if html is not None:
+            self.page.set_content(html, wait_until="load")
+        else:
+            self.page.goto(str(url), wait_until="load")
+        options: dict = {"format": "A4", "print_background": True, "outline": True, "tagged": True}
+        if footer is not None:
+            options.update(display_header_footer=True, header_template="<span></span>", footer_template=footer)
+        return self.page.pdf(**options)
+
+
+def print_handouts(printer: Printer, site: Path, settings: Settings, words: dict[str, str]) -> list[Path]:
+    written = []
+    for module, html in handout_pages(site, settings.modules_in_site):
+        # In the module's folder, beside the handout's source, where the handout block links to it.
+        target = site / settings.modules_in_site / module / pdf_name(module)
+        footer = page_footer(words, words["pdf_help_short"])
+        target.write_bytes(printer.pdf(printer.url(site, html), footer=footer))
+        written.append(target)
+    return written
+
+
+def print_facilitator_bundles(printer: Printer, site: Path, settings: Settings, words: dict[str, str]) -> list[Path]:
+    """Per module the guide as it reads in the site, and the answer key, both beside the handout."""
+    from ..quiz.key import answer_key_html
+
+    modules = {m.folder: m for m in course_modules(settings)}
+    written = []
+    for module, html in module_pages(site, settings.modules_in_site, "workshopleder"):
+        if module not in modules:
+            continue
+        meta = modules[module].meta
+        footer = page_footer(words, f"{meta.title} · " + words["module_version"].format(version=meta.version))
+        folder = site / settings.modules_in_site / module
+        (folder / guide_pdf_name(module)).write_bytes(printer.pdf(printer.url(site, html), footer=footer))
+        key = answer_key_html(settings, modules[module])
+        (folder / key_pdf_name(module)).write_bytes(printer.pdf(html=key, footer=footer))
+        written += [folder / guide_pdf_name(module), folder / key_pdf_name(module)]
+    return written
+
+
+def print_course(printer: Printer, site: Path, settings: Settings, words: dict[str, str]) -> Path:
+    """The whole course for learners: a cover, the contents, then every page along the «next»
+    links but the facilitators' and the interactive ones, numbered «Side n av N» throughout."""
+    from pypdf import PdfReader, PdfWriter
+
+    parts: list[tuple[str, int, PdfReader]] = []
+    url: str | None = urljoin(printer.base, "index.html")
+    seen: set[str] = set()
+    while url and url not in seen:
+        seen.add(url)
+        if not url.endswith(NOT_IN_COURSE_PDF):
+            printed = PdfReader(io.BytesIO(printer.pdf(url)))
+            heading = printer.page.locator(".md-content h1").first
+            title = heading.inner_text().strip() if heading.count() else printer.page.title()
+            parts.append((title, _level(url, printer.base, settings.modules_in_site), printed))
+        else:
+            printer.page.goto(url)
+        nxt = printer.page.locator("a.md-footer__link--next")
+        url = urljoin(url, nxt.get_attribute("href")) if nxt.count() else None
+    cover = PdfReader(io.BytesIO(printer.pdf(html=cover_html(settings, words))))
+    # The contents' own length moves every number after it: count until it stays the same.
+    contents_pages = 1
+    for _ in range(4):
+        number, entries = len(cover.pages) + contents_pages + 1, []
+        for title, level, reader in parts:
+            entries.append((title, level, number))
+            number += len(reader.pages)
+        contents = PdfReader(io.BytesIO(printer.pdf(html=contents_html(settings, words, entries))))
+        if len(contents.pages) == contents_pages:
+            break
+        contents_pages = len(contents.pages)
+    writer = PdfWriter()
+    for reader in (cover, contents, *(reader for _, _, reader in parts)):
+        writer.append(reader)
+    overlay = PdfReader(io.BytesIO(printer.pdf(html=numbers_overlay(words, len(writer.pages)))))
+    for sheet, numbers in zip(writer.pages, overlay.pages, strict=True):
+        sheet.merge_page(numbers)
+    target = site / COURSE_PDF
+    with target.open("wb") as out:
+        writer.write(out)
+    return target
+
+
 def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None = None) -> list[Path]:
     """Write the PDFs into the built site; return their paths."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
-    from pypdf import PdfReader, PdfWriter
-
-    from ..quiz.key import answer_key_html
 
     settings = settings or current()
     words = table(settings.language)
@@ -175,9 +270,7 @@ def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None
                 "holds no built site (no index.html). Fix: build it first with 'krisesenterkurs build'.",
             )
         )
-    modules = {m.folder: m for m in course_modules(settings)}
     server, base = serve_folder(site)
-    written = []
     try:
         with sync_playwright() as p:
             executable = chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -194,84 +287,10 @@ def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None
                         "Fix: install Debian's chromium, or name another with --chromium or CHROMIUM_PATH.",
                     )
                 ) from None
-            page = browser.new_page()
-            page.emulate_media(media="print")
-
-            def pdf(url: str | None = None, html: str | None = None, footer: str | None = None) -> bytes:
-                if html is not None:
-                    page.set_content(html, wait_until="load")
-                else:
-                    page.goto(str(url), wait_until="load")
-                options: dict = {"format": "A4", "print_background": True, "outline": True, "tagged": True}
-                if footer is not None:
-                    options.update(display_header_footer=True, header_template="<span></span>", footer_template=footer)
-                return page.pdf(**options)
-
-            def edition(folder: str) -> str:
-                meta = modules[folder].meta if folder in modules else None
-                if meta is None:
-                    return ""
-                return f"{meta.title} · " + words["module_version"].format(version=meta.version)
-
-            for module, html in handout_pages(site, settings.modules_in_site):
-                # In the module's folder, beside the handout's source, where the handout block links to it.
-                target = site / settings.modules_in_site / module / pdf_name(module)
-                url = urljoin(base, html.relative_to(site).as_posix())
-                target.write_bytes(pdf(url, footer=page_footer(words, words["pdf_help_short"])))
-                written.append(target)
-
-            # The facilitators' bundle: the guide as it reads in the site, and the answer key.
-            for module, html in module_pages(site, settings.modules_in_site, "workshopleder"):
-                folder = site / settings.modules_in_site / module
-                url = urljoin(base, html.relative_to(site).as_posix())
-                target = folder / guide_pdf_name(module)
-                target.write_bytes(pdf(url, footer=page_footer(words, edition(module))))
-                written.append(target)
-                if module in modules:
-                    target = folder / key_pdf_name(module)
-                    key = answer_key_html(settings, modules[module])
-                    target.write_bytes(pdf(html=key, footer=page_footer(words, edition(module))))
-                    written.append(target)
-
-            # The whole course, page by page along the «next» links, for learners.
-            parts: list[tuple[str, int, bytes]] = []
-            url: str | None = urljoin(base, "index.html")
-            seen: set[str] = set()
-            while url and url not in seen:
-                seen.add(url)
-                if not url.endswith(NOT_IN_COURSE_PDF):
-                    printed = pdf(url)
-                    heading = page.locator(".md-content h1").first
-                    title = heading.inner_text().strip() if heading.count() else page.title()
-                    parts.append((title, _level(url, base, settings.modules_in_site), printed))
-                else:
-                    page.goto(url)
-                nxt = page.locator("a.md-footer__link--next")
-                url = urljoin(url, nxt.get_attribute("href")) if nxt.count() else None
-            readers = [PdfReader(io.BytesIO(b)) for _, _, b in parts]
-            cover = PdfReader(io.BytesIO(pdf(html=cover_html(settings, words))))
-            # The contents' own length moves every number after it: count until it stays the same.
-            contents_pages, contents = 1, None
-            for _ in range(4):
-                number, entries = len(cover.pages) + contents_pages + 1, []
-                for (title, level, _), reader in zip(parts, readers, strict=True):
-                    entries.append((title, level, number))
-                    number += len(reader.pages)
-                contents = PdfReader(io.BytesIO(pdf(html=contents_html(settings, words, entries))))
-                if len(contents.pages) == contents_pages:
-                    break
-                contents_pages = len(contents.pages)
-            writer = PdfWriter()
-            for reader in (cover, contents, *readers):
-                writer.append(reader)
-            total = len(writer.pages)
-            overlay = PdfReader(io.BytesIO(pdf(html=numbers_overlay(words, total))))
-            for sheet, numbers in zip(writer.pages, overlay.pages, strict=True):
-                sheet.merge_page(numbers)
-            target = site / COURSE_PDF
-            with target.open("wb") as out:
-                writer.write(out)
-            written.append(target)
+            printer = Printer(browser.new_page(), base)
+            written = print_handouts(printer, site, settings, words)
+            written += print_facilitator_bundles(printer, site, settings, words)
+            written.append(print_course(printer, site, settings, words))
             browser.close()
     finally:
         server.shutdown()
