@@ -83,6 +83,9 @@ Svar på spørsmålene for å sjekke hva du har lært i modulen. Du kan prøve s
 """,
     "workshopleder.md": """# Veiledning for workshopleder: {title}
 
+/// facilitator-pdfs | {folder}
+///
+
 Skriv veiledningen her: mål, forberedelse, agenda for 90 minutter og 3 timer, diskusjonsspørsmål, caseøvelse, quizen i gruppen, avslutning og omsorg for deltakerne.
 """,
     "utdelingsark.md": """# Utdelingsark: {title}

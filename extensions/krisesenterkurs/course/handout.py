@@ -29,6 +29,9 @@ from ..core.page import current_page, href_beside_source, href_to_page
 from ..core.settings import current
 from ..core.strings import table
 from ..core.yamlfile import display_path
+from .facilitator import FacilitatorPdfsPreprocessor
+from .modules import course_modules
+from .versions import long_date
 
 START = blocks.start("handout")
 END = blocks.END
@@ -142,6 +145,16 @@ def help_footer(words: dict[str, str], help_href: str | None) -> list[str]:
     ]
 
 
+def module_edition(settings, module: str, words: dict[str, str]) -> list[str]:
+    """«Versjon … · Sist oppdatert …», so that a printed handout says which edition of the module it is."""
+    meta = next((m.meta for m in course_modules(settings) if m.folder == module), None)
+    if meta is None:  # a module.yml with mistakes: reported by the build at its own line
+        return []
+    version = words["module_version"].format(version=meta.version)
+    updated = words["module_updated"].format(date=long_date(meta.updated, settings.language))
+    return [f'<p class="kk-handout__edition">{escape(version)} · {escape(updated)}</p>', ""]
+
+
 class HandoutPreprocessor(Preprocessor):
     def __init__(self, md, config_file: str):
         super().__init__(md)
@@ -183,6 +196,7 @@ class HandoutPreprocessor(Preprocessor):
                 f"{words['handout_download']}</a> {words['handout_or_print']}</p>",
                 "",
             ]
+            out.extend(module_edition(settings, name, words))
             out.extend(handout_markdown(folder, words))
             help_page = settings.course.help_page
             has_help = (settings.docs / help_page).is_file()
@@ -199,6 +213,10 @@ class HandoutExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # Before admonitions, lists and HTML are parsed, so the included text is read like the page's own.
         md.preprocessors.register(HandoutPreprocessor(md, self.getConfig("config_file")), "kk_handout", 25)
+        # The facilitator guide's links to its PDFs: the same kind of block, printed by the same command.
+        md.preprocessors.register(
+            FacilitatorPdfsPreprocessor(md, self.getConfig("config_file")), "kk_facilitator_pdfs", 25
+        )
 
 
 def makeExtension(**kwargs):

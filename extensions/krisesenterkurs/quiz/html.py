@@ -43,6 +43,10 @@ def _matching(qid, item: dict, words: dict) -> list[str]:
     # A native select per item, labelled by the item: no drag and drop needed, or offered.
     out = [
         f'<p class="kk-question__hint">{escape(words["choose_category"])}</p>\n',
+        # On paper a select shows only «Velg …»: the categories are printed once, as text (course.css).
+        f'<div class="kk-match__categories"><p>{escape(words["match_categories_print"])}</p><ul>'
+        + "".join(f"<li>{escape(text)}</li>" for text in item["categories"])
+        + "</ul></div>\n",
         '<div class="kk-question__options kk-match">\n',
     ]
     choices = "".join(f'<option value="{c}">{escape(text)}</option>' for c, text in enumerate(item["categories"]))
