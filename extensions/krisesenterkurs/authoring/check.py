@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import CourseError, Problem
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.symlinks import outside_links
 from ..core.yamlfile import display_path
@@ -72,7 +73,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             Problem(
                 display_path(settings.config_file),
                 None,
-                f"the course needs the Markdown extension '{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'.",
+                say("needs_quiz_extension", extension=QUIZ_EXTENSION),
             )
         )
     outside = outside_links(settings)
@@ -91,9 +92,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             Problem(
                 display_path(settings.modules),
                 None,
-                "the modules folder is outside the course pages "
-                f"({display_path(settings.docs)}), so no engine publishes it. Fix: move it into "
-                f"{display_path(settings.docs)} and set 'extra.course.modules' in mkdocs.yml to its path.",
+                say("modules_outside_docs", docs=display_path(settings.docs)),
             )
         )
     if banks is not None:
@@ -122,8 +121,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             Problem(
                 display_path(settings.glossary),
                 None,
-                f"does not exist, and the Markdown extension '{GLOSSARY_EXTENSION}' reads it on every page. "
-                "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml.",
+                say("glossary_missing", extension=GLOSSARY_EXTENSION),
             )
         )
     try:
@@ -157,8 +155,7 @@ def _links(settings: Settings) -> list[Problem]:
                         Problem(
                             display_path(path),
                             number,
-                            f"the link to '{target}' leads to no page. "
-                            "Fix: correct the path (relative to this page) or create the page.",
+                            say("link_no_page", target=target),
                         )
                     )
     return problems
@@ -173,8 +170,7 @@ def _glossary_use(settings: Settings) -> list[Problem]:
                 Problem(
                     display_path(settings.glossary),
                     None,
-                    f"the term '{term.term}' is used on no page. "
-                    "Fix: use it in the course, add the form that is used under 'forms', or remove it.",
+                    say("term_unused", term=term.term),
                 )
             )
     return problems
@@ -209,8 +205,7 @@ def _drafts(settings: Settings) -> list[Problem]:
                 Problem(
                     display_path(m.path),
                     line,
-                    "the module is a draft ('status: draft') and cannot be published. "
-                    "Fix: write the text still to write, then remove the line 'status: draft'.",
+                    say("module_draft"),
                 )
             )
     return problems
@@ -234,7 +229,7 @@ def _placeholders(settings: Settings) -> tuple[list[Problem], list[Problem]]:
                     Problem(
                         display_path(path),
                         number,
-                        "the text from 'new-module' is still here. Fix: write the real text.",
+                        say("placeholder_left"),
                     )
                 )
     return problems, warnings
@@ -271,12 +266,11 @@ def check(
             continue
         target = folder / name
         if not target.exists() or json.loads(target.read_text(encoding="utf-8")) != schema():
-            kind = "bank" if name == SCHEMA_FILE else "scenario"
             problems.append(
                 Problem(
                     display_path(target),
                     None,
-                    f"the JSON Schema does not match the {kind} rules. Fix: run 'krisesenterkurs schema'.",
+                    say("schema_stale_bank" if name == SCHEMA_FILE else "schema_stale_scenario"),
                 )
             )
         line = f"# yaml-language-server: $schema={name}"
@@ -286,7 +280,7 @@ def check(
                     Problem(
                         display_path(path),
                         1,
-                        f"editors get no checking as they type. Fix: make '{line}' the first line.",
+                        say("schema_line_missing", line=line),
                     )
                 )
     try:
@@ -304,8 +298,7 @@ def check(
                     Problem(
                         display_path(module.path),
                         None,
-                        f"the module was due for review on {module.meta.review_by.isoformat()}. "
-                        "Fix: review it, then set a new 'review_by'.",
+                        say("review_due", date=module.meta.review_by.isoformat()),
                     )
                 )
     except CourseError:

@@ -25,13 +25,14 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from msgspec import Meta
 
 from .errors import CourseError, Problem
 from .model import Model
+from .say import say, set_language
 from .strings import normalise
 from .validation import Invalid, validate
 from .yamlfile import display_path
@@ -57,6 +58,8 @@ class CourseOptions(Model):
     certificate_page: PagePath = "kursbevis.md"
     # Linked from every handout's footer, beside the help lines.
     help_page: PagePath = "hjelp.md"
+    # The language of build errors, `check` and the command line (KRISESENTERKURS_LANG overrides it).
+    editor_language: Literal["nb", "en"] = "nb"
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class Settings:
             course: CourseOptions = validate(dict(options or {}), CourseOptions)
         except Invalid as e:
             raise CourseError(_problems(config_file, e)) from None
+        set_language(course.editor_language)
         theme = config.get("theme") or {}
         language = theme["language"] if _has(theme, "language") else None
         docs = Path(config.get("docs_dir") or "docs")
@@ -157,8 +161,7 @@ class Settings:
                 Problem(
                     where,
                     None,
-                    f"cannot be read ({e.strerror}). "
-                    "Fix: run the command in the course folder (the one with mkdocs.yml).",
+                    say("config_unreadable", reason=e.strerror),
                 )
             ) from None
         try:
@@ -169,8 +172,7 @@ class Settings:
                 Problem(
                     where,
                     mark.line + 1 if mark else None,
-                    f"YAML syntax error: {getattr(e, 'problem', None) or e}. "
-                    "Fix: check indentation, colons and quotes.",
+                    say("config_syntax", what=getattr(e, "problem", None) or e),
                 )
             ) from None
         if not isinstance(config, dict):
@@ -178,7 +180,7 @@ class Settings:
                 Problem(
                     where,
                     1,
-                    "mkdocs.yml must hold settings such as 'site_name:'. Fix: write them as 'key: value' lines.",
+                    say("config_not_settings"),
                 )
             )
         return cls.from_config(config, config_file)
@@ -333,3 +335,4 @@ def reset() -> None:
     _active = None
     _zensical = None
     _default.clear()
+    set_language(None)
