@@ -50,7 +50,7 @@ CORPUS = {
     "one option": (bank("      - text: Ikke dette\n        feedback: Nei.\n", ""), None, {}, "minst 2"),
     "empty prompt": (bank("prompt: Påstand.", 'prompt: ""'), None, {}, "«prompt» er tom"),
     "number for text": (bank("      - text: C", "      - text: 112"), None, {}, "sett den i anførselstegn"),
-    "word for boolean": (bank("answer: false", "answer: kanskje"), None, {}, "true or false"),
+    "word for boolean": (bank("answer: false", "answer: kanskje"), None, {}, "true eller false"),
     "list for text": (bank("prompt: Påstand.", "prompt: [a, b]"), None, {}, "«prompt»"),
     "unknown type": (bank("type: truefalse", "type: essay"), None, {}, "ukjent spørsmålstype «essay»"),
     "bad id": (bank("- id: to", "- id: To Spørsmål"), None, {}, "små bokstaver"),

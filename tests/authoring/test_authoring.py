@@ -52,7 +52,10 @@ def test_check_reports_each_kind_of_problem_with_file_and_line(project):
     problems, _ = check(project)
     text = "\n".join(lines(problems))
     last = len(page.read_text(encoding="utf-8").splitlines())
-    assert f"course/moduler/mandat/kommunens-ansvar.md:{last}: lenken til «finnes-ikke.md» fører ikke til noen side" in text
+    assert (
+        f"course/moduler/mandat/kommunens-ansvar.md:{last}: lenken til «finnes-ikke.md» fører ikke til noen side"
+        in text
+    )
     assert "glossary.yml: begrepet «ubrukt ord» brukes ikke på noen side" in text
     assert "quizzes/barn.yml:" in text and "0 til 100" in text
     assert "bank.schema.json: JSON-skjemaet stemmer ikke" in text

@@ -88,8 +88,8 @@ def test_an_edited_question_without_a_new_version_is_a_warning_naming_it(project
     assert len(found) == 1
     line = (project.root / BANK).read_text(encoding="utf-8").splitlines().index(f"  - id: {qid}") + 1
     assert found[0] == (
-        f'{BANK}:{line}: questions edited: {qid} since version "{PUBLISHED}" was published. '
-        f"Rett: øk «version» i {MODULE} (for eksempel til \"{NEXT}\"), og legg til en «changes»-oppføring for den øverst under «changes»."
+        f'{BANK}:{line}: endrede spørsmål: {qid} siden versjon "{PUBLISHED}" ble publisert. '
+        f'Rett: øk «version» i {MODULE} (for eksempel til "{NEXT}"), og legg til en «changes»-oppføring for den øverst under «changes».'
     )
 
 
@@ -115,7 +115,7 @@ def test_a_new_version_without_a_changes_entry_asks_for_the_entry(project):
     problems, _ = check(project, publish=True)
     assert len(lock_lines(problems)) == 1
     assert lock_lines(problems)[0].endswith(
-        f"Fix: add a 'changes' entry for version \"{NEXT}\" at the top of 'changes' in {MODULE}."
+        f'Rett: legg til en «changes»-oppføring for versjon "{NEXT}" øverst under «changes» i {MODULE}.'
     )
 
 
@@ -137,8 +137,8 @@ def test_an_edited_page_is_named(project):
     edit(project.root / "course/moduler/mandat/case.md", "\n", "\nEn ny setning.\n")
     _, warnings = check(project)
     assert lock_lines(warnings) == [
-        f'course/moduler/mandat/case.md: the page changed since version "{PUBLISHED}" was published. '
-        f"Rett: øk «version» i {MODULE} (for eksempel til \"{NEXT}\"), og legg til en «changes»-oppføring for den øverst under «changes»."
+        f'course/moduler/mandat/case.md: siden er endret siden versjon "{PUBLISHED}" ble publisert. '
+        f'Rett: øk «version» i {MODULE} (for eksempel til "{NEXT}"), og legg til en «changes»-oppføring for den øverst under «changes».'
     ]
 
 

@@ -67,3 +67,53 @@ def test_a_problem_names_its_question_in_the_chosen_language(monkeypatch):
     monkeypatch.setenv(say.ENV, "en")
     assert str(problem) == "quizzes/a.yml:3: question 'q1': x"
     assert str(CourseError([problem, problem])).startswith("2 problems to fix:\n")
+
+
+BANK = """id: test
+title: Testbank
+questions:
+  - id: tre
+    type: truefalse
+    prompt: Påstand.
+    answer: ja
+    explanation: Forklaring.
+    source: Kilde.
+"""
+
+
+def _samples(tmp_path, capsys) -> list[str]:
+    """A bank error, a module.yml error, check's summary and a line of the command's help, as an editor sees them."""
+    from krisesenterkurs.cli import _report, main
+    from krisesenterkurs.course.modules import load_modules
+    from krisesenterkurs.quiz.banks import load_bank
+
+    (tmp_path / "bank.yml").write_text(BANK, encoding="utf-8")
+    (tmp_path / "moduler" / "tom").mkdir(parents=True, exist_ok=True)
+    out = [str(pytest.raises(CourseError, load_bank, tmp_path / "bank.yml").value).split(": ", 1)[1]]
+    out.append(str(pytest.raises(CourseError, load_modules, tmp_path / "moduler", {}).value).split(": ", 1)[1])
+    _report([], [])
+    out.append(capsys.readouterr().err.strip())
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out.append(next(line.strip() for line in capsys.readouterr().out.splitlines() if "--help" in line))
+    return out
+
+
+def test_sample_messages_in_bokmal_by_default(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(say.ENV, raising=False)
+    assert _samples(tmp_path, capsys) == [
+        "spørsmål «tre»: «answer» må være true eller false, ikke tekst (fant 'ja'). Rett: skriv true eller false.",
+        "modulen har ingen module.yml. Rett: legg til en med «title», «number» og «bank».",
+        "Feil: 0. Advarsler: 0.",
+        "-h, --help  vis denne hjelpeteksten og avslutt",
+    ]
+
+
+def test_sample_messages_in_english_on_request(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(say.ENV, "en")
+    assert _samples(tmp_path, capsys) == [
+        "question 'tre': 'answer' must be true or false, not text (found 'ja'). Fix: write true or false.",
+        "the module has no module.yml. Fix: add one with 'title', 'number' and 'bank'.",
+        "0 problem(s), 0 warning(s).",
+        "-h, --help  show this help message and exit",
+    ]

@@ -39,8 +39,7 @@ def test_a_wrong_setting_names_its_line_and_the_fix(tmp_path):
     message = str(pytest.raises(CourseError, Settings.load, config).value)
     assert (
         "mkdocs.yml:9: extra.course: «pass_mark» er utenfor det tillatte området (fant 180). "
-        "Rett: bruk et tall fra 0 til 100."
-        in message
+        "Rett: bruk et tall fra 0 til 100." in message
     )
     assert "mkdocs.yml:10: extra.course: ukjent nøkkel «quizes»" in message
 

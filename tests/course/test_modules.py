@@ -171,4 +171,6 @@ def test_a_module_that_requires_a_scenario_it_does_not_place_is_one_line(tmp_pat
     with pytest.raises(CourseError) as raised:
         load_modules(root, load_banks(COURSE.quizzes))
     (problem,) = raised.value.problems
-    assert problem.message.startswith("«scenario_required» er true, men ingen side i denne modulen setter inn et scenario")
+    assert problem.message.startswith(
+        "«scenario_required» er true, men ingen side i denne modulen setter inn et scenario"
+    )

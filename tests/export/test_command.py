@@ -62,8 +62,10 @@ def test_gift_names_the_ordering_question_it_leaves_out(project, capsys):
     out = project / "ut"
     assert main(["--project", str(project), "export", "--format", "gift", "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("note: ")
-    assert "quizzes/alle.yml: spørsmål «rekkefolge»: utelatt fra alle.gift.txt: GIFT har ikke rekkefølgespørsmål." in err
+    assert err.startswith("merk: ")
+    assert (
+        "quizzes/alle.yml: spørsmål «rekkefolge»: utelatt fra alle.gift.txt: GIFT har ikke rekkefølgespørsmål." in err
+    )
     assert "Rett: eksporter med --format moodle-xml for å få det med." in err
     assert "Filer: 1. Spørsmål: 4." in err
     assert "// question: rekkefolge (ordering) is left out" in (out / "alle.gift.txt").read_text(encoding="utf-8")

@@ -161,7 +161,7 @@ def test_every_mistake_of_a_file_is_reported_at_once_in_line_order(tmp_path):
         (line_of(text, "answer: kanskje"), "tre"),
     ]
     message = str(error)
-    assert message.startswith("4 problems to fix:")
+    assert message.startswith("4 feil å rette:")
     assert "«prompt» er tom. Rett: skriv tekst her" in message
 
 

@@ -73,7 +73,9 @@ def test_a_key_half_again_as_long_as_every_distractor(tmp_path):
     questions = [single("a", [long_key, "Staten har ansvaret", "NAV har ansvaret"], 0), *SOUND[1:]]
     found = flaws(tmp_path, questions)
     # Reported on the key's own line, with the question.
-    assert any(f.startswith("bank.yml:8: spørsmål «a»: det riktige alternativet er 2,5 ganger så langt") for f in found), found
+    assert any(
+        f.startswith("bank.yml:8: spørsmål «a»: det riktige alternativet er 2,5 ganger så langt") for f in found
+    ), found
     just_under = "Kommunen har ansvaret, ja."  # 26 characters against 19: under 1.5 ×
     assert not any(
         "ganger så langt" in f
@@ -106,9 +108,9 @@ def test_true_false_keys_unbalanced_beyond_two_to_one(tmp_path, trues, falses, f
 def test_options_that_point_at_the_others(tmp_path, text):
     questions = [single("a", ["Kommunen har ansvaret", "Staten har ansvaret", text], 0), *SOUND[1:]]
     found = flaws(tmp_path, questions)
-    assert any(f.startswith("bank.yml:11: spørsmål «a»: svaralternativet «") and "viser til de andre" in f for f in found), (
-        found
-    )
+    assert any(
+        f.startswith("bank.yml:11: spørsmål «a»: svaralternativet «") and "viser til de andre" in f for f in found
+    ), found
 
 
 def test_an_option_that_only_mentions_all_is_not_flagged(tmp_path):

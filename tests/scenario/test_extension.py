@@ -65,7 +65,7 @@ def test_a_scenario_no_page_places_stops_the_build(course):
     problems = [str(p) for p in build_problems(course)]
     assert any(
         "scenarios/telefon.yml:1: scenarioet «telefon» brukes ikke på noen side. Rett: sett det inn på en side med "
-        "'/// scenario | telefon'" in p
+        "«/// scenario | telefon»" in p
         for p in problems
     ), problems
 

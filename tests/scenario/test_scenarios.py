@@ -34,7 +34,10 @@ CASES = [
         "unknown next",
         lambda t: t.replace("next: slutt-blandet", "next: slutt-blandt"),
         ("next: slutt-blandt", 1),
-        ["steg «avklare»: valg 2 leder til «slutt-blandt», som ikke er et steg", "Rett: bruk en av disse: start, avklare"],
+        [
+            "steg «avklare»: valg 2 leder til «slutt-blandt», som ikke er et steg",
+            "Rett: bruk en av disse: start, avklare",
+        ],
     ),
     (
         "unreachable node",
@@ -64,7 +67,10 @@ CASES = [
         "undefined tag",
         lambda t: t.replace("tags: [trygger]", "tags: [trygge]"),
         ("tags: [trygge]", 1),
-        ["steg «avklare»: valg 1 har merket «trygge», som ikke står under «tags»", "Rett: bruk en av disse: trygger, apner"],
+        [
+            "steg «avklare»: valg 1 har merket «trygge», som ikke står under «tags»",
+            "Rett: bruk en av disse: trygger, apner",
+        ],
     ),
     (
         "ingen god slutt",
