@@ -10,6 +10,9 @@ import os
 
 import pytest
 
+# Editor messages are bokmål unless asked for otherwise; a developer's own setting must not change what tests see.
+os.environ.pop("KRISESENTERKURS_LANG", None)
+
 from tests.support import COURSE, serve, url
 
 ENGINE = os.environ.get("KK_ENGINE", "mkdocs")

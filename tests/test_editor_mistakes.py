@@ -65,9 +65,9 @@ def test_check_prints_and_counts_each_problem_once(tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode == 1
     assert not STACK.search(out), out
-    lines = [line for line in result.stdout.splitlines() if not line.startswith("warning:")]
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("advarsel:")]
     assert len(lines) == len(set(lines)), out
-    assert f"{len(lines)} problem(s)" in result.stderr
+    assert f"Feil: {len(lines)}" in result.stderr
     assert any(line.startswith("quizzes/mandat.yml:") for line in lines), out
     assert any(line.startswith("course/moduler/mandat/module.yml:") for line in lines), out
     assert any(line.startswith("glossary.yml:") for line in lines), out
@@ -78,32 +78,32 @@ def test_a_page_naming_a_missing_bank_gets_the_documented_message(tmp_path):
     edit(root / "course" / "moduler" / "mandat" / "quiz.md", re.escape("/// quiz | mandat"), "/// quiz | mandatt")
     result = run(root, "check")
     assert result.returncode == 1
-    assert "course/moduler/mandat/quiz.md:5: there is no question bank with id 'mandatt'." in result.stdout, (
+    assert "course/moduler/mandat/quiz.md:5: det finnes ingen spørsmålsbank med id «mandatt»." in result.stdout, (
         result.stdout
     )
-    assert "no page of this module places its bank" not in result.stdout
+    assert "ingen side i denne modulen setter inn banken" not in result.stdout
 
 
-MODULE_NEEDS = "the module's settings: title, number, bank, version, updated, review_by, editor and changes"
-GLOSSARY_NEEDS = "the glossary, one entry per term ('- term: ...', 'definition: ...')"
+MODULE_NEEDS = "modulens innstillinger: title, number, bank, version, updated, review_by, editor og changes"
+GLOSSARY_NEEDS = "ordlisten, ett punkt per begrep («- term: …», «definition: …»)"
 # A module without its module.yml, or a course without the glossary its pages use, does not build:
 # the fix for an empty one is to write it, never to delete it.
 EMPTY_FILES = {
     "module.yml, no bytes": (
         "course/moduler/mandat/module.yml",
         "",
-        f"course/moduler/mandat/module.yml:1: is empty. Fix: write {MODULE_NEEDS}.",
+        f"course/moduler/mandat/module.yml:1: er tom. Rett: skriv {MODULE_NEEDS}.",
     ),
     "module.yml, only a comment": (
         "course/moduler/mandat/module.yml",
         "# skal fylles ut\n",
-        f"course/moduler/mandat/module.yml:1: holds no YAML data. Fix: write {MODULE_NEEDS}.",
+        f"course/moduler/mandat/module.yml:1: inneholder ingen YAML-data. Rett: skriv {MODULE_NEEDS}.",
     ),
-    "glossary.yml, no bytes": ("glossary.yml", "", f"glossary.yml:1: is empty. Fix: write {GLOSSARY_NEEDS}."),
+    "glossary.yml, no bytes": ("glossary.yml", "", f"glossary.yml:1: er tom. Rett: skriv {GLOSSARY_NEEDS}."),
     "glossary.yml, only a comment": (
         "glossary.yml",
         "# Ordliste\n",
-        f"glossary.yml:1: holds no YAML data. Fix: write {GLOSSARY_NEEDS}.",
+        f"glossary.yml:1: inneholder ingen YAML-data. Rett: skriv {GLOSSARY_NEEDS}.",
     ),
 }
 
@@ -122,7 +122,7 @@ def test_an_empty_module_or_glossary_file_is_named_with_what_it_needs(tmp_path, 
     checked = run(root, "check")
     assert checked.returncode == 1
     assert not STACK.search(checked.stdout + checked.stderr), checked.stdout + checked.stderr
-    assert [line for line in checked.stdout.splitlines() if not line.startswith("warning:")] == [expected]
+    assert [line for line in checked.stdout.splitlines() if not line.startswith("advarsel:")] == [expected]
     for engine in ("mkdocs", "zensical"):
         built = run(root, "build", "--engine", engine, "--site-dir", str(tmp_path / engine))
         assert built.returncode == 1, engine
@@ -134,12 +134,12 @@ def test_a_missing_glossary_the_pages_need_is_one_line_from_check_and_both_build
     root = real_course(tmp_path)
     (root / "glossary.yml").unlink()
     expected = (
-        "glossary.yml: does not exist, and the Markdown extension 'krisesenterkurs.glossary' reads it on every page. "
-        "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml."
+        "glossary.yml: finnes ikke, og Markdown-utvidelsen «krisesenterkurs.glossary» leser den på hver side. "
+        "Rett: legg filen tilbake, eller fjern utvidelsen fra «markdown_extensions» i mkdocs.yml."
     )
     checked = run(root, "check")
     assert checked.returncode == 1
-    assert [line for line in checked.stdout.splitlines() if not line.startswith("warning:")] == [expected]
+    assert [line for line in checked.stdout.splitlines() if not line.startswith("advarsel:")] == [expected]
     for engine in ("mkdocs", "zensical"):
         built = run(root, "build", "--engine", engine, "--site-dir", str(tmp_path / engine))
         assert built.returncode == 1, engine

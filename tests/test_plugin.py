@@ -56,29 +56,29 @@ def test_broken_bank_fails_the_build_with_file_line_question(site):
     result = build(site)
     assert result.returncode != 0
     line = VALID.splitlines().index("    answer: false") + 1
-    assert f"quizzes/test.yml:{line}: question 'tre':" in result.stderr
-    assert "Fix:" in result.stderr
+    assert f"quizzes/test.yml:{line}: spørsmål «tre»:" in result.stderr
+    assert "Rett:" in result.stderr
 
 
 def test_page_naming_a_missing_bank_fails_with_page_and_line(site):
     (site / "docs" / "quiz.md").write_text("# Quiz\n\nTekst.\n\n/// quiz | finnes-ikke\n///\n\n/// quiz | test\n///\n")
     result = build(site)
     assert result.returncode != 0
-    assert "docs/quiz.md:5: there is no question bank with id 'finnes-ikke'" in result.stderr
+    assert "docs/quiz.md:5: det finnes ingen spørsmålsbank med id «finnes-ikke»" in result.stderr
 
 
 def test_unknown_block_option_is_not_silently_text(site):
     (site / "docs" / "quiz.md").write_text("# Quiz\n\n/// quiz | test\n    sporsmal: [en]\n///\n")
     result = build(site)
     assert result.returncode != 0
-    assert "docs/quiz.md:3: quiz 'test': unknown option 'sporsmal'" in result.stderr
+    assert "docs/quiz.md:3: quiz «test»: ukjent valg «sporsmal»" in result.stderr
 
 
 def test_unused_bank_fails_the_build(site):
     (site / "quizzes" / "ekstra.yml").write_text(VALID.replace("id: test", "id: ekstra"), encoding="utf-8")
     result = build(site)
     assert result.returncode != 0
-    assert "quizzes/ekstra.yml:1: bank 'ekstra' is not used by any page" in result.stderr
+    assert "quizzes/ekstra.yml:1: banken «ekstra» brukes ikke på noen side" in result.stderr
     assert not (site / "out" / "quiz" / "index.html").exists()
 
 
@@ -87,7 +87,7 @@ def test_plugin_without_the_extension_says_what_to_add(site):
     config.write_text(config.read_text().replace("  - krisesenterkurs.quiz\n", ""))
     result = build(site)
     assert result.returncode != 0
-    assert "needs the Markdown extension 'krisesenterkurs.quiz'" in result.stderr
+    assert "trenger Markdown-utvidelsen «krisesenterkurs.quiz»" in result.stderr
 
 
 def test_quizzes_stay_out_of_the_search_index_and_whole_on_the_page(site):

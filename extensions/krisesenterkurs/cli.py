@@ -2,7 +2,8 @@
 
 Every command prints one line per problem (file, line, what to fix) and exits
 with 0 when all is well and 1 otherwise; nothing prints a Python traceback for
-a mistake in the course.
+a mistake in the course. Help and output are in the editors' language (core/say.py):
+KRISESENTERKURS_LANG, else the course's `extra.course.editor_language`, else bokmål.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .core.errors import CourseError
+from .core.say import say
 
 FORMATS = ("moodle-xml", "gift")  # export's formats (krisesenterkurs.export.FORMATS, not imported at start-up)
 
@@ -28,7 +30,7 @@ def _settings(args):
             Problem(
                 display_path(root),
                 None,
-                "holds no mkdocs.yml. Fix: run the command in the course folder or give --project.",
+                say("cli_no_config"),
             )
         )
     return Settings.load(root / CONFIG_FILE)
@@ -38,8 +40,8 @@ def _report(problems, warnings) -> None:
     for p in problems:
         print(p)
     for w in warnings:
-        print(f"warning: {w}")
-    print(f"{len(problems)} problem(s), {len(warnings)} warning(s).", file=sys.stderr)
+        print(say("cli_warning", warning=w))
+    print(say("cli_summary", problems=len(problems), warnings=len(warnings)), file=sys.stderr)
 
 
 def _check(args) -> int:
@@ -50,14 +52,14 @@ def _check(args) -> int:
     return 1 if problems else 0
 
 
-def _publishable(settings, refused: str = "Nothing was built") -> bool:
+def _publishable(settings, refused: str = "cli_refused_build") -> bool:
     """The publishing build's check (no drafts, no unversioned change), before anything is built."""
     from .authoring.check import check
 
     problems, warnings = check(settings, publish=True)
     if problems:
         _report(problems, warnings)
-        print(f"{refused}: fix the problems above first.", file=sys.stderr)
+        print(say(refused), file=sys.stderr)
     return not problems
 
 
@@ -67,7 +69,7 @@ def _lock(args) -> int:
     from .quiz.banks import load_banks
 
     settings = _settings(args)
-    if not _publishable(settings, "Nothing was recorded"):
+    if not _publishable(settings, "cli_refused_lock"):
         return 1
     banks = load_banks(settings.quizzes, settings.pass_mark)
     print(_relative(write_lock(settings, load_modules(settings.modules, banks), banks), settings))
@@ -88,11 +90,7 @@ def _new_module(args) -> int:
     settings = _settings(args)
     for path in new_module(settings, args.title, folder=args.folder, editor=args.editor):
         print(_relative(path, settings))
-    print(
-        "The module is a draft ('status: draft' in its module.yml): the preview shows it, publishing refuses it. "
-        "Now write the pages and the questions; 'krisesenterkurs check' lists the text still to write.",
-        file=sys.stderr,
-    )
+    print(say("cli_new_module_done"), file=sys.stderr)
     return 0
 
 
@@ -136,15 +134,11 @@ def _export(args) -> int:
     for item in written:
         print(item.path)
         for qid in item.left_out:
-            message = (
-                f"left out of {item.path.name}: GIFT has no ordering question. "
-                "Fix: export with --format moodle-xml to include it."
-            )
-            print(f"note: {Problem(display_path(item.source), None, message, qid)}", file=sys.stderr)
+            message = say("cli_gift_left_out", file=item.path.name)
+            print(say("cli_note", note=Problem(display_path(item.source), None, message, qid)), file=sys.stderr)
     name = "Moodle XML format" if args.format == "moodle-xml" else "GIFT format"
     print(
-        f"{len(written)} file(s), {sum(item.questions for item in written)} question(s). "
-        f"In Moodle: Question bank > Import, choose «{name}» and upload each file.",
+        say("cli_export_done", files=len(written), questions=sum(item.questions for item in written), format=name),
         file=sys.stderr,
     )
     return 0
@@ -204,151 +198,150 @@ def _engine_argument(command) -> None:
         "--engine",
         choices=("mkdocs", "zensical"),
         default="mkdocs",
-        help="the site generator (default: mkdocs; zensical is Material's successor)",
+        help=say("cli_engine"),
     )
 
 
 def _zip_arguments(command, default: str) -> None:
     _engine_argument(command)
-    command.add_argument("--out", help=f"the zip to write (default: {default})")
-    command.add_argument(
-        "--no-pdf", action="store_true", help="leave out the PDF handouts (faster; their links then lead nowhere)"
-    )
+    command.add_argument("--out", help=say("cli_out", default=default))
+    command.add_argument("--no-pdf", action="store_true", help=say("cli_no_pdf"))
+
+
+# argparse's own words (gettext has no bokmål catalogue for them), by their English text.
+_ARGPARSE_WORDS = {
+    "usage: ": "argparse_usage",
+    "positional arguments": "argparse_positional",
+    "options": "argparse_options",
+    "show this help message and exit": "argparse_help",
+    "%(prog)s: error: %(message)s\n": "argparse_error",
+    "the following arguments are required: %s": "argparse_required",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse_choice",
+    "unrecognized arguments: %s": "argparse_unrecognized",
+    "expected one argument": "argparse_expected_one",
+    "argument %(argument_name)s: %(message)s": "argparse_argument",
+}
+
+
+def _choose_language(argv: list[str] | None) -> None:
+    """Read the course's editor_language before the help is written (the variable, if set, wins anyway)."""
+    from .core.settings import CONFIG_FILE, Settings
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--project", default=".")
+    project = early.parse_known_args(argv)[0].project
+    try:
+        Settings.load(Path(project) / CONFIG_FILE)
+    except (CourseError, OSError):
+        pass  # the command itself reports it, in the default language
+    argparse._ = lambda text: say(_ARGPARSE_WORDS[text]) if text in _ARGPARSE_WORDS else text  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
+    _choose_language(argv)
     parser = argparse.ArgumentParser(
         prog="krisesenterkurs",
-        description="Tools for editors of the course «Krisesentertilbudet i kommunene». "
-        "Run them in the course folder (the one with mkdocs.yml).",
+        description=say("cli_main_description"),
     )
-    parser.add_argument("--project", default=".", help="the course folder (default: the current folder)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    parser.add_argument("--project", default=".", help=say("cli_main_project"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar=say("cli_command"))
 
     c = commands.add_parser(
         "check",
-        help="check banks, modules, links and glossary without building",
-        description="Check every question bank, every module.yml, the links between pages and "
-        "the glossary, without building the site. Prints one line per problem "
-        "(file, line, what to fix) and warns about modules past their review date. "
-        "Exit code 0 when there are no problems, 1 otherwise.",
+        help=say("cli_check_help"),
+        description=say("cli_check_description"),
     )
     c.add_argument(
         "--publish",
         action="store_true",
-        help="the publishing build's check: a draft module, or content changed since the last publication "
-        "(quizzes/published.lock.json) without a higher 'version' and a 'changes' entry, is a problem, not a warning",
+        help=say("cli_check_publish"),
     )
     c.set_defaults(run=_check)
 
     c = commands.add_parser(
         "lock",
-        help="record what is published (quizzes/published.lock.json), after a publishing build",
-        description="Check the course as the publishing build does, then write quizzes/published.lock.json: "
-        "each module's version and pages, each bank's questions. 'check' compares the course with it, so a "
-        "change without a new version is caught. scripts/build.sh runs it after a successful build; commit the file.",
+        help=say("cli_lock_help"),
+        description=say("cli_lock_description"),
     )
     c.set_defaults(run=_lock)
 
     c = commands.add_parser(
         "new-module",
-        help="start a new module from its title",
-        description="Make a module folder with module.yml, its pages and a question bank with "
-        "one example question, and add it to the navigation in mkdocs.yml. The module is a draft "
-        "('status: draft'): the preview marks it, publishing refuses it. The "
-        "example text says «Skriv … her»; 'check' reports it until it is replaced.",
+        help=say("cli_new_module_help"),
+        description=say("cli_new_module_description"),
     )
-    c.add_argument("title", help='the module\'s title, e.g. "Barn og samvær"')
-    c.add_argument("--folder", help="folder and bank name (default: made from the title)")
-    c.add_argument("--editor", default="RVTS Sør", help="who answers for the module (default: RVTS Sør)")
+    c.add_argument("title", help=say("cli_new_module_title"))
+    c.add_argument("--folder", help=say("cli_new_module_folder"))
+    c.add_argument("--editor", default="RVTS Sør", help=say("cli_new_module_editor"))
     c.set_defaults(run=_new_module)
 
     c = commands.add_parser(
         "schema",
-        help="write the JSON Schemas of question banks and scenarios for editors",
-        description="Write quizzes/bank.schema.json and scenarios/scenario.schema.json from the rules the build uses, so that "
-        "editors (for example VS Code with the YAML extension) see mistakes as they type.",
+        help=say("cli_schema_help"),
+        description=say("cli_schema_description"),
     )
     c.set_defaults(run=_schema)
 
     c = commands.add_parser(
         "package",
-        help="the built course as a zip to run offline or on any web server",
-        description="Check the course as the publishing build does (no drafts, no unversioned change), "
-        "build it so that it runs from a folder (open index.html) or any "
-        "static web server, and put it in a zip.",
+        help=say("cli_package_help"),
+        description=say("cli_package_description"),
     )
     _zip_arguments(c, "dist/krisesenterkurs-<date>.zip")
     c.set_defaults(run=_package)
 
     c = commands.add_parser(
         "scorm",
-        help="the course as a SCORM 1.2 package for an LMS such as Moodle (KS Læring)",
-        description="Check the course as the publishing build does (no drafts, no unversioned change), "
-        "then build it as one SCORM 1.2 SCO in a zip with imsmanifest.xml. "
-        "Upload it to the LMS as a SCORM activity; the LMS then gets the status "
-        "(passed when every module is completed), the score (share of modules "
-        "completed), the last page and the learner's progress.",
+        help=say("cli_scorm_help"),
+        description=say("cli_scorm_description"),
     )
     _zip_arguments(c, "dist/krisesenterkurs-scorm12-<date>.zip")
     c.set_defaults(run=_scorm)
 
     c = commands.add_parser(
         "export",
-        help="the question banks for Moodle's question bank (KS Læring): Moodle XML or GIFT",
-        description="Write every question bank as one file for Moodle's question bank import "
-        "(Question bank > Import): <bank id>.xml in Moodle XML, with every question type, or "
-        "<bank id>.gift.txt in GIFT, which has no ordering questions (they are left out and named). "
-        "Each bank becomes a category named after its title.",
+        help=say("cli_export_help"),
+        description=say("cli_export_description"),
     )
-    c.add_argument("--format", choices=FORMATS, default="moodle-xml", help="the file format (default: moodle-xml)")
-    c.add_argument("--out", help="the folder to write into (default: dist/question-bank-<format>-<date>)")
+    c.add_argument("--format", choices=FORMATS, default="moodle-xml", help=say("cli_export_format"))
+    c.add_argument("--out", help=say("cli_export_out"))
     c.set_defaults(run=_export)
 
     c = commands.add_parser(
         "build",
-        help="build the site with MkDocs or Zensical",
-        description="Check the course, then build the site with the chosen engine into a folder. "
-        "Both engines read mkdocs.yml; Zensical runs no plugins, so the course is "
-        "checked first and the post-build step runs after it.",
+        help=say("cli_build_help"),
+        description=say("cli_build_description"),
     )
     _engine_argument(c)
-    c.add_argument("--site-dir", default="site", help="the folder to build into (default: site)")
-    c.add_argument("--no-strict", action="store_true", help="do not stop on warnings (broken links and the like)")
-    c.add_argument("--keep-cache", action="store_true", help="Zensical: reuse its cache of unchanged pages")
+    c.add_argument("--site-dir", default="site", help=say("cli_build_site_dir"))
+    c.add_argument("--no-strict", action="store_true", help=say("cli_build_no_strict"))
+    c.add_argument("--keep-cache", action="store_true", help=say("cli_build_keep_cache"))
     c.set_defaults(run=_build)
 
     c = commands.add_parser(
         "serve",
-        help="preview the course while editing, with MkDocs or Zensical",
-        description="Build the course and serve it on this machine, rebuilding when a page, bank, module or the "
-        "glossary changes. With Zensical, the course is checked first (it runs no plugins) and Zensical is told "
-        "which course files to watch.",
+        help=say("cli_serve_help"),
+        description=say("cli_serve_description"),
     )
     _engine_argument(c)
-    c.add_argument("--dev-addr", default="127.0.0.1:8000", help="address and port (default: 127.0.0.1:8000)")
+    c.add_argument("--dev-addr", default="127.0.0.1:8000", help=say("cli_serve_dev_addr"))
     c.set_defaults(run=_serve)
 
     c = commands.add_parser(
         "postbuild",
-        help="the step every build ends with (minified scripts and styles)",
-        description="Minify the course's scripts and styles in a built site. The MkDocs plugin "
-        "runs it itself; run it after 'zensical build'.",
+        help=say("cli_postbuild_help"),
+        description=say("cli_postbuild_description"),
     )
-    c.add_argument("--site", default="site", help="the built site folder (default: site)")
+    c.add_argument("--site", default="site", help=say("cli_postbuild_site"))
     c.set_defaults(run=_postbuild)
 
     c = commands.add_parser(
         "handouts",
-        help="PDF handouts for every module and the whole course, into a built site",
-        description="Print every module's handout (utdelingsark) and the whole course to PDF "
-        "with Chromium, into the built site, where its pages link to them. "
-        "Run it after 'mkdocs build'.",
+        help=say("cli_handouts_help"),
+        description=say("cli_handouts_description"),
     )
-    c.add_argument("--site", default="site", help="the built site folder (default: site)")
-    c.add_argument(
-        "--chromium", default=None, help="the Chromium to print with (default: $CHROMIUM_PATH or /usr/bin/chromium)"
-    )
+    c.add_argument("--site", default="site", help=say("cli_handouts_site"))
+    c.add_argument("--chromium", default=None, help=say("cli_handouts_chromium"))
     c.set_defaults(run=_handouts)
 
     args = parser.parse_args(argv)

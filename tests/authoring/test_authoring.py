@@ -52,11 +52,14 @@ def test_check_reports_each_kind_of_problem_with_file_and_line(project):
     problems, _ = check(project)
     text = "\n".join(lines(problems))
     last = len(page.read_text(encoding="utf-8").splitlines())
-    assert f"course/moduler/mandat/kommunens-ansvar.md:{last}: the link to 'finnes-ikke.md' leads to no page" in text
-    assert "glossary.yml: the term 'ubrukt ord' is used on no page" in text
-    assert "quizzes/barn.yml:" in text and "0 to 100" in text
-    assert "bank.schema.json: the JSON Schema does not match" in text
-    assert all("Fix:" in line for line in lines(problems))
+    assert (
+        f"course/moduler/mandat/kommunens-ansvar.md:{last}: lenken til «finnes-ikke.md» fører ikke til noen side"
+        in text
+    )
+    assert "glossary.yml: begrepet «ubrukt ord» brukes ikke på noen side" in text
+    assert "quizzes/barn.yml:" in text and "0 til 100" in text
+    assert "bank.schema.json: JSON-skjemaet stemmer ikke" in text
+    assert all("Rett:" in line for line in lines(problems))
 
 
 def test_the_schema_command_writes_and_check_compares_the_scenario_schema_too(project, capsys):
@@ -67,9 +70,11 @@ def test_the_schema_command_writes_and_check_compares_the_scenario_schema_too(pr
     scenario.write_text(scenario.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")  # no schema line
     problems, warnings = check(project)
     text = "\n".join(lines(problems))
-    assert "scenarios/scenario.schema.json: the JSON Schema does not match the scenario rules. Fix: run" in text
-    assert "course/moduler/module.schema.json: the JSON Schema does not match the module.yml rules. Fix: run" in text
-    assert any("scenarios/nav-ringer.yml:1: editors get no checking" in w for w in lines(warnings))
+    assert "scenarios/scenario.schema.json: JSON-skjemaet stemmer ikke med reglene for scenarioer. Rett: kjør" in text
+    assert (
+        "course/moduler/module.schema.json: JSON-skjemaet stemmer ikke med reglene for module.yml. Rett: kjør" in text
+    )
+    assert any("scenarios/nav-ringer.yml:1: redaktører får ingen kontroll" in w for w in lines(warnings))
     assert main(["--project", str(project.root), "schema"]) == 0
     assert capsys.readouterr().out.split() == [
         str(project.quizzes / "bank.schema.json"),
@@ -82,7 +87,7 @@ def test_the_schema_command_writes_and_check_compares_the_scenario_schema_too(pr
 
 def test_check_warns_about_modules_past_review(project):
     _, warnings = check(project, today=datetime.date(2030, 1, 1))
-    due = [w for w in lines(warnings) if "was due for review" in w]
+    due = [w for w in lines(warnings) if "skulle vært gjennomgått" in w]
     assert len(due) == 5 and all(f"moduler/{m}/module.yml" in " ".join(due) for m in ("mandat", "fortsettelsesvold"))
 
 
@@ -105,13 +110,13 @@ def test_new_module_builds_and_check_asks_for_the_real_text(project):
     assert (project.root / "out" / "moduler" / "barn-og-samvaer" / "quiz" / "index.html").exists()
     # A draft: the text still to write is listed as warnings, and publishing refuses the draft.
     problems, warnings = check(project, today=datetime.date(2026, 12, 1))
-    assert problems == [] and any("the text from 'new-module' is still here" in w.message for w in warnings)
+    assert problems == [] and any("teksten fra «new-module» står her fortsatt" in w.message for w in warnings)
     problems, _ = check(project, today=datetime.date(2026, 12, 1), publish=True)
     assert [p.message for p in problems] == [
-        "the module is a draft ('status: draft') and cannot be published. "
-        "Fix: write the text still to write, then remove the line 'status: draft'."
+        "modulen er et utkast («status: draft») og kan ikke publiseres. "
+        "Rett: skriv teksten som gjenstår, og fjern så linjen «status: draft»."
     ]
-    with pytest.raises(Exception, match="already exists"):
+    with pytest.raises(Exception, match="finnes allerede"):
         new_module(project, "Barn og samvær")
 
 

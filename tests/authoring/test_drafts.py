@@ -21,8 +21,8 @@ IGNORE = shutil.ignore_patterns(
 )
 MODULE_YML = "course/moduler/barn-og-samvaer/module.yml"
 DRAFT = (
-    f"{MODULE_YML}:9: the module is a draft ('status: draft') and cannot be published. "
-    "Fix: write the text still to write, then remove the line 'status: draft'."
+    f"{MODULE_YML}:9: modulen er et utkast («status: draft») og kan ikke publiseres. "
+    "Rett: skriv teksten som gjenstår, og fjern så linjen «status: draft»."
 )
 
 
@@ -58,9 +58,9 @@ def test_the_preview_check_lists_the_text_to_write_and_the_publishing_check_refu
     new_module(project, capsys)
     problems, warnings = check(project)
     assert problems == []
-    unwritten = [str(w) for w in warnings if "the text from 'new-module' is still here" in w.message]
+    unwritten = [str(w) for w in warnings if "teksten fra «new-module» står her fortsatt" in w.message]
     assert (
-        "course/moduler/barn-og-samvaer/index.md:6: the text from 'new-module' is still here. Fix: write the real text."
+        "course/moduler/barn-og-samvaer/index.md:6: teksten fra «new-module» står her fortsatt. Rett: skriv den ekte teksten."
         in unwritten
     )
     assert any(w.startswith("quizzes/barn-og-samvaer.yml:") for w in unwritten)
@@ -76,9 +76,9 @@ def test_placeholder_text_in_a_published_module_fails_with_file_and_line(project
     module.write_text(re.sub(r"^status: draft.*\n", "", module.read_text(encoding="utf-8"), flags=re.M), "utf-8")
     problems, _ = check(project, publish=True)
     lines = [str(p) for p in problems]
-    assert lines and all("the text from 'new-module' is still here" in line for line in lines)
+    assert lines and all("teksten fra «new-module» står her fortsatt" in line for line in lines)
     assert (
-        "course/moduler/barn-og-samvaer/case.md:3: the text from 'new-module' is still here. Fix: write the real text."
+        "course/moduler/barn-og-samvaer/case.md:3: teksten fra «new-module» står her fortsatt. Rett: skriv den ekte teksten."
         in lines
     )
     assert any(line.startswith("quizzes/barn-og-samvaer.yml:") for line in lines)
@@ -90,7 +90,7 @@ def test_package_and_scorm_refuse_to_build_while_check_finds_problems(project, c
     target = tmp_path / "out.zip"
     assert main(["--project", str(project.root), command, "--no-pdf", "--out", str(target)]) == 1
     out = capsys.readouterr()
-    assert DRAFT in out.out.splitlines() and "Nothing was built" in out.err
+    assert DRAFT in out.out.splitlines() and "Ingenting ble bygd" in out.err
     assert not target.exists()
 
 

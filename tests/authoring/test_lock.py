@@ -56,7 +56,7 @@ def reword_first_question(project) -> str:
 
 
 def lock_lines(problems) -> list[str]:
-    return [str(p) for p in problems if "was published" in p.message]
+    return [str(p) for p in problems if "ble publisert" in p.message]
 
 
 def bump(project, version=NEXT, entry=True):
@@ -88,8 +88,8 @@ def test_an_edited_question_without_a_new_version_is_a_warning_naming_it(project
     assert len(found) == 1
     line = (project.root / BANK).read_text(encoding="utf-8").splitlines().index(f"  - id: {qid}") + 1
     assert found[0] == (
-        f'{BANK}:{line}: questions edited: {qid} since version "{PUBLISHED}" was published. '
-        f"Fix: raise 'version' in {MODULE} (for example to \"{NEXT}\") and add a 'changes' entry for it at the top of 'changes'."
+        f'{BANK}:{line}: endrede spørsmål: {qid} siden versjon "{PUBLISHED}" ble publisert. '
+        f'Rett: øk «version» i {MODULE} (for eksempel til "{NEXT}"), og legg til en «changes»-oppføring for den øverst under «changes».'
     )
 
 
@@ -98,7 +98,7 @@ def test_the_publishing_check_makes_it_an_error(project, capsys):
     problems, _ = check(project, publish=True)
     assert len(lock_lines(problems)) == 1
     assert main(["--project", str(project.root), "check", "--publish"]) == 1
-    assert "questions edited" in capsys.readouterr().out
+    assert "endrede spørsmål" in capsys.readouterr().out
     assert main(["--project", str(project.root), "check"]) == 0  # the preview's check only warns
 
 
@@ -115,7 +115,7 @@ def test_a_new_version_without_a_changes_entry_asks_for_the_entry(project):
     problems, _ = check(project, publish=True)
     assert len(lock_lines(problems)) == 1
     assert lock_lines(problems)[0].endswith(
-        f"Fix: add a 'changes' entry for version \"{NEXT}\" at the top of 'changes' in {MODULE}."
+        f'Rett: legg til en «changes»-oppføring for versjon "{NEXT}" øverst under «changes» i {MODULE}.'
     )
 
 
@@ -130,22 +130,22 @@ def test_added_and_removed_questions_are_named(project):
     _, warnings = check(project)
     found = lock_lines(warnings)
     assert len(found) == 1
-    assert "questions added: helt-nytt-sporsmal; questions removed: " + qid in found[0]
+    assert "nye spørsmål: helt-nytt-sporsmal; fjernede spørsmål: " + qid in found[0]
 
 
 def test_an_edited_page_is_named(project):
     edit(project.root / "course/moduler/mandat/case.md", "\n", "\nEn ny setning.\n")
     _, warnings = check(project)
     assert lock_lines(warnings) == [
-        f'course/moduler/mandat/case.md: the page changed since version "{PUBLISHED}" was published. '
-        f"Fix: raise 'version' in {MODULE} (for example to \"{NEXT}\") and add a 'changes' entry for it at the top of 'changes'."
+        f'course/moduler/mandat/case.md: siden er endret siden versjon "{PUBLISHED}" ble publisert. '
+        f'Rett: øk «version» i {MODULE} (for eksempel til "{NEXT}"), og legg til en «changes»-oppføring for den øverst under «changes».'
     ]
 
 
 def test_lock_records_a_new_version_and_refuses_an_unversioned_change(project, capsys):
     reword_first_question(project)
     assert main(["--project", str(project.root), "lock"]) == 1  # would hide the change
-    assert "Nothing was recorded: fix the problems above first." in capsys.readouterr().err
+    assert "Ingenting ble registrert: rett feilene over først." in capsys.readouterr().err
     bump(project)
     before = lock_path(project).read_text(encoding="utf-8")
     assert main(["--project", str(project.root), "lock"]) == 0

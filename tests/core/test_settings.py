@@ -38,10 +38,10 @@ def test_a_wrong_setting_names_its_line_and_the_fix(tmp_path):
     config = course_config(tmp_path, pass_mark=180, quizes="x")
     message = str(pytest.raises(CourseError, Settings.load, config).value)
     assert (
-        "mkdocs.yml:9: extra.course: 'pass_mark' is out of range (found 180). Fix: use a number from 0 to 100."
-        in message
+        "mkdocs.yml:9: extra.course: «pass_mark» er utenfor det tillatte området (fant 180). "
+        "Rett: bruk et tall fra 0 til 100." in message
     )
-    assert "mkdocs.yml:10: extra.course: unknown key 'quizes'" in message
+    assert "mkdocs.yml:10: extra.course: ukjent nøkkel «quizes»" in message
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_a_bank_mistake_in_the_moved_folder_is_reported_there(renamed, tmp_path)
         for engine in ("mkdocs", "zensical"):
             result = run(renamed, tmp_path / engine, engine=engine)
             assert result.returncode == 1
-            assert "banker/mandat.yml:" in result.stderr and "0 to 100" in result.stderr, result.stderr
+            assert "banker/mandat.yml:" in result.stderr and "0 til 100" in result.stderr, result.stderr
             assert 'File "' not in result.stderr  # one line per problem, no Python stack
     finally:
         bank.write_text(original, encoding="utf-8")

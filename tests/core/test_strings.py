@@ -53,5 +53,5 @@ def test_a_key_written_twice_is_an_error(tmp_path, monkeypatch):
 
     path = tmp_path / "xx.yml"
     path.write_text('passed: "Bestått"\nother: "x"\npassed: "bestått"\n', encoding="utf-8")
-    with pytest.raises(CourseError, match=r"xx\.yml:3: the key 'passed' appears twice"):
+    with pytest.raises(CourseError, match=r"xx\.yml:3: nøkkelen «passed» står to ganger"):
         read_yaml(path)

@@ -103,10 +103,10 @@ def link(course, name: str) -> tuple[str, str]:
     if path.exists():
         path.unlink()
     path.symlink_to(target, target_is_directory=target.is_dir())
-    kind = "folder" if target.is_dir() else "file"
+    kind = "mappen" if target.is_dir() else "filen"
     return where, (
-        f"{where}: is a link to {target}, outside the project (the folder with mkdocs.yml). "
-        f"Fix: put the {kind} itself here instead of a link to it."
+        f"{where}: er en lenke til {target}, utenfor prosjektet (mappen med mkdocs.yml). "
+        f"Rett: legg selve {kind} her i stedet for en lenke til den."
     )
 
 
@@ -120,7 +120,7 @@ def test_check_refuses_a_link_out_of_the_project(course, name):
     _, expected = link(course, name)
     result = subprocess.run([*CLI, "check"], cwd=settings.root, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    problems = [line for line in result.stdout.splitlines() if not line.startswith("warning:")]
+    problems = [line for line in result.stdout.splitlines() if not line.startswith("advarsel:")]
     assert problems == [expected], result.stdout + result.stderr
     assert 'File "' not in result.stdout + result.stderr
 
@@ -160,7 +160,7 @@ def test_links_inside_the_project_are_followed(course, tmp_path):
     (settings.root / "docs" / "delt.md").symlink_to(Path("..") / "felles" / "delt.md")
     os.symlink(Path("..") / "felles", settings.root / "docs" / "felles")
     problems, _ = check(settings)
-    assert [str(p) for p in problems if "link" in p.message] == []
+    assert [str(p) for p in problems if "lenke" in p.message] == []
     result = run(settings, tmp_path / "site", engine="mkdocs", strict=False)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "delt" / "index.html").exists()

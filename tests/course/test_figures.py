@@ -155,27 +155,27 @@ def test_a_well_placed_figure_passes_also_inside_a_box_or_tab(tmp_path):
         (
             "![Kart](https://example.org/kart.svg)\n",
             None,
-            "1: the image 'https://example.org/kart.svg' comes from another host",
+            "1: bildet «https://example.org/kart.svg» kommer fra en annen vert",
         ),
-        ("![Kart](//example.org/kart.svg)\n", None, "comes from another host"),
-        (DESCRIBED.replace("Det figuren viser", ""), WORDY, "1: the image 'figur.svg' has no text alternative"),
-        (DESCRIBED.replace("figur.svg", "feil.svg"), WORDY, "1: the image 'feil.svg' does not exist"),
-        ("Se ![Kart](figur.svg) her.\n", WORDY, "is not on a line of its own"),
-        ("![Kart](figur.svg)\n\nTekst.\n", WORDY, "1: the image 'figur.svg' has no caption"),
-        ("![Kart](figur.svg)\n\n/// caption\n///\n", WORDY, "the caption of 'figur.svg' is empty or not closed"),
-        (GOOD, WORDY, "1: the figure 'figur.svg' says more than a sentence but has no description"),
-        (DESCRIBED, WORDY.replace("<text>", '<text style="fill:red">', 1), "has a style attribute"),
-        (DESCRIBED, WORDY.replace("</svg>", "<script>x()</script></svg>"), "has a script"),
+        ("![Kart](//example.org/kart.svg)\n", None, "kommer fra en annen vert"),
+        (DESCRIBED.replace("Det figuren viser", ""), WORDY, "1: bildet «figur.svg» har ingen tekstalternativ"),
+        (DESCRIBED.replace("figur.svg", "feil.svg"), WORDY, "1: bildet «feil.svg» finnes ikke"),
+        ("Se ![Kart](figur.svg) her.\n", WORDY, "står ikke på en egen linje"),
+        ("![Kart](figur.svg)\n\nTekst.\n", WORDY, "1: bildet «figur.svg» har ingen bildetekst"),
+        ("![Kart](figur.svg)\n\n/// caption\n///\n", WORDY, "bildeteksten til «figur.svg» er tom eller ikke avsluttet"),
+        (GOOD, WORDY, "1: figuren «figur.svg» sier mer enn en setning, men har ingen beskrivelse"),
+        (DESCRIBED, WORDY.replace("<text>", '<text style="fill:red">', 1), "har et style-attributt"),
+        (DESCRIBED, WORDY.replace("</svg>", "<script>x()</script></svg>"), "har et skript"),
         (
             DESCRIBED,
             WORDY.replace("</svg>", '<image href="https://example.org/a.png"/></svg>'),
-            "refers to another file or host",
+            "viser til en annen fil eller vert",
         ),
     ],
 )
 def test_check_names_each_figure_mistake_with_its_line_and_fix(tmp_path, text, svg, expected):
     found = messages(_page(tmp_path, text, svg))
-    assert len(found) == 1 and expected in found[0] and "Fix:" in found[0], found
+    assert len(found) == 1 and expected in found[0] and "Rett:" in found[0], found
 
 
 def test_the_author_guide_shows_the_message_check_gives_for_a_figure_without_caption(tmp_path):

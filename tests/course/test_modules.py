@@ -98,36 +98,36 @@ def problem(course, edit):
 
 
 def test_missing_module_yml(course):
-    assert "andre: the module has no module.yml" in problem(course, lambda m: (m / "andre" / "module.yml").unlink())
+    assert "andre: modulen har ingen module.yml" in problem(course, lambda m: (m / "andre" / "module.yml").unlink())
 
 
 def test_unknown_bank(course):
     message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2, bank="nei")))
-    assert "andre/module.yml: there is no question bank with id 'nei'" in message
+    assert "andre/module.yml: det finnes ingen spørsmålsbank med id «nei»" in message
 
 
 def test_bank_not_placed_in_the_module(course):
     message = problem(course, lambda m: (m / "andre" / "quiz.md").write_text("# Quiz\n"))
-    assert "no page of this module places its bank 'test'" in message
+    assert "ingen side i denne modulen setter inn banken «test»" in message
 
 
 def test_duplicate_numbers(course):
     message = problem(course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 1)))
-    assert "number 1 is also used by" in message
+    assert "nummer 1 er også brukt av" in message
 
 
 def test_wrong_type_names_the_line(course):
     message = problem(
         course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2).replace("number: 2", "number: to"))
     )
-    assert "andre/module.yml:2: 'number'" in message
+    assert "andre/module.yml:2: «number»" in message
 
 
 def test_version_and_dates_are_checked(course):
     message = problem(
         course, lambda m: (m / "andre" / "module.yml").write_text(module_yml("A", 2, version="ny", updated="i går"))
     )
-    assert "andre/module.yml:4: 'version'" in message and "andre/module.yml:5: 'updated'" in message
+    assert "andre/module.yml:4: «version»" in message and "andre/module.yml:5: «updated»" in message
 
 
 def test_every_mistake_of_a_module_yml_is_listed_not_only_a_bad_date(tmp_path):
@@ -172,7 +172,9 @@ def test_a_module_that_requires_a_scenario_it_does_not_place_is_one_line(tmp_pat
     with pytest.raises(CourseError) as raised:
         load_modules(root, load_banks(COURSE.quizzes))
     (problem,) = raised.value.problems
-    assert problem.message.startswith("'scenario_required' is true, but no page of this module places a scenario")
+    assert problem.message.startswith(
+        "«scenario_required» er true, men ingen side i denne modulen setter inn et scenario"
+    )
 
 
 RETAKE = (
@@ -210,8 +212,8 @@ def test_the_scorm_launch_page_gets_the_same_rule(tmp_path):
 @pytest.mark.parametrize(
     "value,message",
     [
-        ("ja", "'changes[1].retake' must be true or false, not text (found 'ja'). Fix: write true or false."),
-        ("1", "'changes[1].retake' must be true or false, not a number (found 1). Fix: write true or false."),
+        ("ja", "«changes[1].retake» må være true eller false, ikke tekst (fant 'ja'). Rett: skriv true eller false."),
+        ("1", "«changes[1].retake» må være true eller false, ikke et tall (fant 1). Rett: skriv true eller false."),
     ],
 )
 def test_a_bad_retake_is_named_with_its_file_and_line(tmp_path, value, message):

@@ -114,7 +114,7 @@ def test_course_time_block_renders_the_computed_times_and_refuses_a_wrong_name(c
     assert f"Modulen tar ca. {orientation.rounded(t.total)} minutter." in render(
         course, f"/// course-time | {t.module.folder}\n///\n"
     )
-    with pytest.raises(CourseError, match="names no module 'mandatt'"):
+    with pytest.raises(CourseError, match="viser til modulen «mandatt», som ikke finnes"):
         render(course, "/// course-time | mandatt\n///\n")
 
 

@@ -44,7 +44,7 @@ def test_changelog_lists_every_change_newest_first(md):
 
 
 def test_unknown_module_is_an_error(md):
-    with pytest.raises(CourseError, match="names no module 'tredje'"):
+    with pytest.raises(CourseError, match="viser til modulen «tredje», som ikke finnes"):
         md.convert("/// module-info | tredje\n///\n")
 
 

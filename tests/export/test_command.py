@@ -27,7 +27,7 @@ def test_moodle_xml_of_the_real_course_is_one_parsing_file_per_bank(tmp_path, ca
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{b}.xml" for b in banks)
     assert out.split() == [str(tmp_path / f"{b}.xml") for b in sorted(banks)]
     total = sum(len(loaded.bank.questions) for loaded in banks.values())
-    assert f"5 file(s), {total} question(s)." in err and "«Moodle XML format»" in err
+    assert f"Filer: 5. Spørsmål: {total}." in err and "«Moodle XML format»" in err
     for bank_id, loaded in banks.items():
         quiz = ET.parse(tmp_path / f"{bank_id}.xml").getroot()
         assert quiz.tag == "quiz"
@@ -62,10 +62,12 @@ def test_gift_names_the_ordering_question_it_leaves_out(project, capsys):
     out = project / "ut"
     assert main(["--project", str(project), "export", "--format", "gift", "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("note: ")
-    assert "quizzes/alle.yml: question 'rekkefolge': left out of alle.gift.txt: GIFT has no ordering question." in err
-    assert "Fix: export with --format moodle-xml to include it." in err
-    assert "1 file(s), 4 question(s)." in err
+    assert err.startswith("merk: ")
+    assert (
+        "quizzes/alle.yml: spørsmål «rekkefolge»: utelatt fra alle.gift.txt: GIFT har ikke rekkefølgespørsmål." in err
+    )
+    assert "Rett: eksporter med --format moodle-xml for å få det med." in err
+    assert "Filer: 1. Spørsmål: 4." in err
     assert "// question: rekkefolge (ordering) is left out" in (out / "alle.gift.txt").read_text(encoding="utf-8")
 
 
@@ -73,7 +75,7 @@ def test_moodle_xml_keeps_the_ordering_question(project, capsys):
     out = project / "ut"
     assert main(["--project", str(project), "export", "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "left out" not in err and "1 file(s), 5 question(s)." in err
+    assert "utelatt" not in err and "Filer: 1. Spørsmål: 5." in err
     assert ET.parse(out / "alle.xml").getroot().find("question[@type='ordering']") is not None
 
 
@@ -88,7 +90,7 @@ def test_a_broken_bank_is_reported_and_nothing_is_written(project, capsys):
 def test_an_unwritable_folder_is_a_message_not_a_traceback(project, capsys):
     (project / "fil").write_text("", encoding="utf-8")
     assert main(["--project", str(project), "export", "--out", str(project / "fil" / "ut")]) == 1
-    assert "cannot be made" in capsys.readouterr().err
+    assert "kan ikke opprettes" in capsys.readouterr().err
 
 
 def test_without_out_the_files_go_to_a_dated_folder_in_dist(project, capsys, monkeypatch):

@@ -45,7 +45,7 @@ def test_a_page_mistake_is_one_line_with_file_and_line(course, engine, tmp_path)
     page.write_text("# Quiz\n\n/// quiz | test\n    mode: gruppe\n///\n", encoding="utf-8")
     result = run(course, tmp_path / "site", engine=engine, strict=False)
     assert result.returncode != 0
-    assert "docs/moduler/forste/quiz.md:3: quiz 'test': mode must be 'individual' or 'group'." in result.stderr
+    assert "docs/moduler/forste/quiz.md:3: quiz «test»: «mode» må være «individual» eller «group»." in result.stderr
     assert "Traceback" not in result.stderr and 'File "' not in result.stderr, result.stderr
 
 
@@ -55,7 +55,7 @@ def test_a_bank_mistake_stops_the_build_before_any_page(course, engine, tmp_path
     bank.write_text(bank.read_text(encoding="utf-8").replace("answer: false", "answer: ja"), encoding="utf-8")
     result = run(course, tmp_path / "site", engine=engine, strict=False)
     assert result.returncode != 0
-    assert "quizzes/test.yml:30: question 'tre': 'answer' must be true or false" in result.stderr, result.stderr
+    assert "quizzes/test.yml:30: spørsmål «tre»: «answer» må være true eller false" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and 'File "' not in result.stderr
 
 

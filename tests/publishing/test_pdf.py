@@ -75,4 +75,4 @@ def test_every_pdf_link_in_the_site_resolves(printed):
 
 def test_command_explains_a_missing_site(tmp_path, capsys):
     assert main(["handouts", "--site", str(tmp_path)]) == 1
-    assert "holds no built site" in capsys.readouterr().err
+    assert "inneholder ikke et bygd nettsted" in capsys.readouterr().err

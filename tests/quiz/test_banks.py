@@ -26,32 +26,32 @@ def line_of(text, needle, nth=1):
 CASES = [
     # (name, edit of VALID, needle whose line is reported (nth), question id, words in message)
     (
-        "unknown key",
+        "ukjent nøkkel",
         lambda t: t.replace("    answer: false", "    answer: false\n    hint: x"),
         ("hint: x", 1),
         "tre",
-        ["unknown key 'hint'", "Fix:"],
+        ["ukjent nøkkel «hint»", "Rett:"],
     ),
     (
         "missing explanation",
         lambda t: t.replace("    explanation: Forklaring.\n    source: Kilde C\n", "    source: Kilde C\n"),
         ("- id: tre", 1),
         "tre",
-        ["'explanation' is missing", "Fix: add 'explanation'"],
+        ["«explanation» mangler", "Rett: legg til «explanation»"],
     ),
     (
         "two correct in single",
         lambda t: t.replace("      - text: Ikke dette\n", "      - text: Ikke dette\n        correct: true\n"),
         ("    options:", 1),
         "en",
-        ["exactly one option", "found 2", "Fix:"],
+        ["nøyaktig ett alternativ", "fant 2", "Rett:"],
     ),
     (
         "none correct in single",
         lambda t: t.replace("      - text: Dette\n        correct: true\n", "      - text: Dette\n"),
         ("    options:", 1),
         "en",
-        ["exactly one option", "found 0"],
+        ["nøyaktig ett alternativ", "fant 0"],
     ),
     (
         "none correct in multiple",
@@ -61,71 +61,71 @@ CASES = [
         ),
         ("    options:", 2),
         "to",
-        ["at least one option", "Fix:"],
+        ["minst ett alternativ", "Rett:"],
     ),
     (
         "one option",
         lambda t: t.replace("      - text: Ikke dette\n        feedback: Nei.\n", ""),
         ("    options:", 1),
         "en",
-        ["at least 2", "Fix:"],
+        ["minst 2", "Rett:"],
     ),
     (
         "empty prompt",
         lambda t: t.replace("prompt: Påstand.", 'prompt: ""'),
         ('prompt: ""', 1),
         "tre",
-        ["'prompt' is empty", "Fix:"],
+        ["«prompt» er tom", "Rett:"],
     ),
     (
         "number as text",
         lambda t: t.replace("      - text: C", "      - text: 112"),
         ("text: 112", 1),
         "to",
-        ["options[3].text", "found 112", "quotes"],
+        ["options[3].text", "fant 112", "anførselstegn"],
     ),
     (
         "word as boolean",
         lambda t: t.replace("answer: false", "answer: kanskje"),
         ("answer: kanskje", 1),
         "tre",
-        ["'answer'", "true or false"],
+        ["«answer»", "true eller false"],
     ),
-    ("duplicate id", lambda t: t.replace("- id: tre", "- id: en"), ("- id: en", 2), "en", ["used twice", "Fix:"]),
+    ("duplicate id", lambda t: t.replace("- id: tre", "- id: en"), ("- id: en", 2), "en", ["brukt to ganger", "Rett:"]),
     (
         "unknown type",
         lambda t: t.replace("type: truefalse", "type: essay"),
         ("type: essay", 1),
         "tre",
-        ["unknown question type 'essay'", "single, multiple, truefalse, matching or ordering"],
+        ["ukjent spørsmålstype «essay»", "single, multiple, truefalse, matching eller ordering"],
     ),
     (
         "missing question id",
         lambda t: t.replace("  - id: to\n    type: multiple", "  - type: multiple"),
         ("  - type: multiple", 1),
         None,
-        ["'id' is missing"],
+        ["«id» mangler"],
     ),
     (
         "bad id",
         lambda t: t.replace("- id: to", "- id: To Spørsmål"),
         ("- id: To", 1),
         "To Spørsmål",
-        ["lower-case letters"],
+        ["små bokstaver"],
     ),
     (
         "pass mark out of range",
         lambda t: t.replace("pass_mark: 80", "pass_mark: 180"),
         ("pass_mark", 1),
         None,
-        ["0 to 100"],
+        ["0 til 100"],
     ),
     (
         "duplicate key",
         lambda t: t.replace("    answer: false", "    answer: false\n    answer: true"),
         ("answer: true", 1),
         None,
-        ["'answer' appears twice"],
+        ["«answer» står to ganger"],
     ),
 ]
 
@@ -161,29 +161,29 @@ def test_every_mistake_of_a_file_is_reported_at_once_in_line_order(tmp_path):
         (line_of(text, "answer: kanskje"), "tre"),
     ]
     message = str(error)
-    assert message.startswith("4 problems to fix:")
-    assert "'prompt' is empty. Fix: write text here" in message
+    assert message.startswith("4 feil å rette:")
+    assert "«prompt» er tom. Rett: skriv tekst her" in message
 
 
 def test_a_date_that_is_no_date_names_its_line(tmp_path):
     text = VALID.replace("title: Testbank", "title: 2026-13-45")
     error = problem_for(tmp_path, text)
     assert [p.line for p in error.problems] == [line_of(text, "title: 2026-13-45")]
-    assert "'2026-13-45' is not a valid date. Fix:" in str(error)
+    assert "«2026-13-45» er ikke en gyldig dato. Rett:" in str(error)
 
 
 def test_a_value_its_explicit_type_cannot_read(tmp_path):
     text = VALID.replace("pass_mark: 80", "pass_mark: !!int åtti")
     error = problem_for(tmp_path, text)
     assert str(error).endswith(
-        f"test.yml:{line_of(text, 'pass_mark')}: 'åtti' cannot be read as int. Fix: correct it, or put text in quotes."
+        f"test.yml:{line_of(text, 'pass_mark')}: «åtti» kan ikke leses som int. Rett: skriv verdien riktig, eller sett tekst i anførselstegn."
     )
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):
     text = VALID.replace("    prompt: Velg to.", "    prompt: [Velg to.")
     message = str(problem_for(tmp_path, text))
-    assert "YAML syntax error" in message and "Fix:" in message
+    assert "YAML-syntaksfeil" in message and "Rett:" in message
     assert (
         f"test.yml:{line_of(text, 'prompt: [Velg') + 1}" in message
         or f"test.yml:{line_of(text, 'prompt: [Velg')}" in message
@@ -191,7 +191,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
 
 
 def test_syntax_error_at_the_very_end(tmp_path):
-    assert "YAML syntax error" in str(problem_for(tmp_path, "id: [\n"))
+    assert "YAML-syntaksfeil" in str(problem_for(tmp_path, "id: [\n"))
 
 
 def test_tab_indentation_is_explained(tmp_path):
@@ -200,16 +200,16 @@ def test_tab_indentation_is_explained(tmp_path):
     )
     message = str(problem_for(tmp_path, text))
     assert f"test.yml:{line_of(text, chr(9) + 'explanation')}" in message
-    assert "tabs" in message
+    assert "tabulator" in message
 
 
 @pytest.mark.parametrize(
     "content,words",
     [
-        ("", "is empty"),
-        ("   \n\n", "is empty"),
-        ("# only a comment\n", "holds no YAML data"),
-        ("- id: x\n", "must start with 'id:'"),
+        ("", "er tom"),
+        ("   \n\n", "er tom"),
+        ("# only a comment\n", "inneholder ingen YAML-data"),
+        ("- id: x\n", "må begynne med «id:»"),
     ],
 )
 def test_empty_or_wrong_shaped_file(tmp_path, content, words):
@@ -219,7 +219,7 @@ def test_empty_or_wrong_shaped_file(tmp_path, content, words):
 def test_control_character_names_its_line(tmp_path):
     text = VALID.replace("prompt: Påstand.", "prompt: Påstand.\x07")
     message = str(problem_for(tmp_path, text))
-    assert f"test.yml:{line_of(text, 'Påstand')}:" in message and "control character" in message
+    assert f"test.yml:{line_of(text, 'Påstand')}:" in message and "kontrolltegn" in message
 
 
 def test_byte_order_mark_is_accepted(tmp_path):
@@ -245,11 +245,11 @@ def test_duplicate_bank_ids_across_files(tmp_path):
     write(tmp_path, VALID, "a.yml")
     write(tmp_path, VALID, "b.yml")
     message = str(pytest.raises(CourseError, load_banks, tmp_path).value)
-    assert "b.yml:1" in message and "already used by" in message and "a.yml" in message
+    assert "b.yml:1" in message and "allerede brukt av" in message and "a.yml" in message
 
 
 def test_missing_folder(tmp_path):
-    assert "does not exist" in str(pytest.raises(CourseError, load_banks, tmp_path / "nope").value)
+    assert "finnes ikke" in str(pytest.raises(CourseError, load_banks, tmp_path / "nope").value)
 
 
 def test_cache_sees_edits(tmp_path):
@@ -363,37 +363,37 @@ def test_matching_and_ordering_questions_load(tmp_path):
         (
             lambda t: t.replace("        category: Kommunen\n", "        category: Bydelen\n"),
             "category: Bydelen",
-            ["question 'hvem-gjor-hva':", "item 2 has the category 'Bydelen'", "Fix: use one of: NAV, Kommunen"],
+            ["spørsmål «hvem-gjor-hva»:", "punkt 2 har kategorien «Bydelen»", "Rett: bruk en av disse: NAV, Kommunen"],
         ),
         (
             lambda t: t.replace("      - text: Overordnet ansvar", "      - text: økonomisk  stønad"),
             "text: økonomisk  stønad",
-            ["items 1 and 2 are the same", "Fix: make each one different"],
+            ["punkt 1 og 2 er like", "Rett: gjør hver"],
         ),
         (
             lambda t: t.replace("[NAV, Kommunen, Krisesenteret]", "[NAV]"),
             "categories: [NAV]",
-            ["'categories' has too few items", "at least 2"],
+            ["«categories» har for få punkter", "minst 2"],
         ),
         (
             lambda t: t.replace("      - text: Overordnet ansvar\n        category: Kommunen\n", ""),
             "    items:",
-            ["'items' has too few items", "at least 2"],
+            ["«items» har for få punkter", "minst 2"],
         ),
         (
             lambda t: t.replace("      - Følg rutinene\n", ""),
             "    steps:",
-            ["question 'rekkefolge':", "'steps' has too few items", "at least 3"],
+            ["spørsmål «rekkefolge»:", "«steps» har for få punkter", "minst 3"],
         ),
         (
             lambda t: t.replace("      - Følg rutinene\n", "".join(f"      - Steg {i}\n" for i in range(6))),
             "    steps:",
-            ["'steps' has too many items", "7"],
+            ["«steps» har for mange punkter", "7"],
         ),
         (
             lambda t: t.replace("      - Følg rutinene\n", "      - Lytt\n"),
             "      - Lytt",
-            ["steps 1 and 3 are the same"],
+            ["steg 1 og 3 er like"],
         ),
     ],
 )

@@ -54,13 +54,13 @@ def test_language_option(banks_dir):
         (
             "Tekst\n\n/// quiz | finnes-ikke\n///\n",
             3,
-            ["no question bank with id 'finnes-ikke'", "Fix: use one of: test"],
+            ["ingen spørsmålsbank med id «finnes-ikke»", "Rett: bruk en av disse: test"],
         ),
-        ("/// quiz\n///\n", 1, ["needs a bank id", "Fix:"]),
-        ("# T\n\n/// quiz | test\n    sporsmal: [en]\n///\n", 3, ["unknown option 'sporsmal'", "Fix:"]),
-        ("/// quiz | test\n    questions: [en, mangler]\n///\n", 1, ["no question 'mangler'", "Fix:"]),
-        ("/// quiz | test\n    questions: [en, en]\n///\n", 1, ["twice"]),
-        ("/// quiz | test\n    questions: 5\n///\n", 1, ["list of question ids"]),
+        ("/// quiz\n///\n", 1, ["trenger en bank-id", "Rett:"]),
+        ("# T\n\n/// quiz | test\n    sporsmal: [en]\n///\n", 3, ["ukjent valg «sporsmal»", "Rett:"]),
+        ("/// quiz | test\n    questions: [en, mangler]\n///\n", 1, ["har ikke spørsmålet «mangler»", "Rett:"]),
+        ("/// quiz | test\n    questions: [en, en]\n///\n", 1, ["to ganger"]),
+        ("/// quiz | test\n    questions: 5\n///\n", 1, ["liste med spørsmåls-id-er"]),
     ],
 )
 def test_page_mistakes_name_the_line(banks_dir, source, line, words, monkeypatch):
@@ -75,7 +75,7 @@ def test_page_mistakes_name_the_line(banks_dir, source, line, words, monkeypatch
 
 def test_broken_bank_stops_the_page(banks_dir):
     write(banks_dir, VALID.replace("answer: false", "answer: 7"))
-    with pytest.raises(CourseError, match=r"test.yml:\d+: question 'tre'"):
+    with pytest.raises(CourseError, match=r"test.yml:\d+: spørsmål «tre»"):
         convert("/// quiz | test\n///\n", banks_dir)
 
 
@@ -90,7 +90,7 @@ def test_group_mode_option(banks_dir):
 
 
 def test_unknown_mode_is_an_error(banks_dir):
-    with pytest.raises(CourseError, match="mode must be 'individual' or 'group'"):
+    with pytest.raises(CourseError, match="«mode» må være «individual» eller «group»"):
         convert("/// quiz | test\n    mode: gruppe\n///\n", banks_dir, page_file="p.md")
 
 
@@ -102,4 +102,4 @@ def test_each_block_names_its_own_line(banks_dir, monkeypatch):
     )
     with pytest.raises(CourseError) as info:
         convert(source, banks_dir, page_file="p.md", extensions=["pymdownx.superfences"])
-    assert str(info.value).startswith("p.md:9: quiz 'test' has no question 'mangler'"), str(info.value)
+    assert str(info.value).startswith("p.md:9: quiz «test» har ikke spørsmålet «mangler»"), str(info.value)

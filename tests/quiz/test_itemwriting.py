@@ -64,8 +64,8 @@ def test_the_key_as_the_longest_option_in_most_questions(tmp_path):
         *SOUND[3:],
     ]
     found = flaws(tmp_path, questions)
-    assert any("the right option is the longest in 2 of 3" in f and "(a, b)" in f for f in found), found
-    assert all(f.startswith("bank.yml:3: the right option") for f in found if "longest in" in f)  # 'questions:'
+    assert any("det riktige alternativet er det lengste i 2 av 3" in f and "(a, b)" in f for f in found), found
+    assert all(f.startswith("bank.yml:3: det riktige alternativet") for f in found if "longest in" in f)  # 'questions:'
 
 
 def test_a_key_half_again_as_long_as_every_distractor(tmp_path):
@@ -73,10 +73,12 @@ def test_a_key_half_again_as_long_as_every_distractor(tmp_path):
     questions = [single("a", [long_key, "Staten har ansvaret", "NAV har ansvaret"], 0), *SOUND[1:]]
     found = flaws(tmp_path, questions)
     # Reported on the key's own line, with the question.
-    assert any(f.startswith("bank.yml:8: question 'a': the right option is 2.5 times as long") for f in found), found
+    assert any(
+        f.startswith("bank.yml:8: spørsmål «a»: det riktige alternativet er 2,5 ganger så langt") for f in found
+    ), found
     just_under = "Kommunen har ansvaret, ja."  # 26 characters against 19: under 1.5 ×
     assert not any(
-        "times as long" in f
+        "ganger så langt" in f
         for f in flaws(tmp_path, [single("a", [just_under, "Staten har ansvaret", "NAV har ansvaret"], 0), *SOUND[1:]])
     )
 
@@ -88,17 +90,17 @@ def test_the_key_in_the_same_place_in_most_questions(tmp_path):
         single("c", ["Boligkontoret hjelper", "Krisesenteret hjelper", "Fastlegen hjelper nå"], 1),
         *SOUND[3:],
     ]
-    assert any("the right option is number 2 in 3 of 3" in f for f in flaws(tmp_path, questions))
+    assert any("det riktige alternativet er nummer 2 i 3 av 3" in f for f in flaws(tmp_path, questions))
 
 
 @pytest.mark.parametrize(("trues", "falses", "flagged"), [(3, 1, True), (1, 3, True), (2, 1, False), (2, 2, False)])
 def test_true_false_keys_unbalanced_beyond_two_to_one(tmp_path, trues, falses, flagged):
     statements = [truefalse(f"s{i}", "Påstanden stemmer.", True) for i in range(trues)]
     statements += [truefalse(f"u{i}", "Påstanden stemmer ikke.", False) for i in range(falses)]
-    found = [f for f in flaws(tmp_path, SOUND[:3] + statements) if "true/false statements" in f]
+    found = [f for f in flaws(tmp_path, SOUND[:3] + statements) if "sant/usant-påstandene" in f]
     assert bool(found) is flagged, found
     if flagged:
-        assert f"{trues} of the {trues + falses} true/false statements are true" in found[0]
+        assert f"{trues} av de {trues + falses} sant/usant-påstandene er sanne" in found[0]
         assert ("«Sant»" if trues > falses else "«Usant»") in found[0]
 
 
@@ -106,26 +108,26 @@ def test_true_false_keys_unbalanced_beyond_two_to_one(tmp_path, trues, falses, f
 def test_options_that_point_at_the_others(tmp_path, text):
     questions = [single("a", ["Kommunen har ansvaret", "Staten har ansvaret", text], 0), *SOUND[1:]]
     found = flaws(tmp_path, questions)
-    assert any(f.startswith("bank.yml:11: question 'a': the option «") and "points at the other" in f for f in found), (
-        found
-    )
+    assert any(
+        f.startswith("bank.yml:11: spørsmål «a»: svaralternativet «") and "viser til de andre" in f for f in found
+    ), found
 
 
 def test_an_option_that_only_mentions_all_is_not_flagged(tmp_path):
     questions = [single("a", ["Alle tjenestene samarbeider", "Staten har ansvaret", "NAV har ansvaret"], 1), *SOUND[1:]]
-    assert not any("points at the other" in f for f in flaws(tmp_path, questions))
+    assert not any("viser til de andre" in f for f in flaws(tmp_path, questions))
 
 
 def test_duplicate_options(tmp_path):
     questions = [single("a", ["Kommunen har ansvaret", "NAV har ansvaret", "kommunen har ansvaret."], 0), *SOUND[1:]]
-    assert any("question 'a': options 1 and 3 say the same" in f for f in flaws(tmp_path, questions))
+    assert any("spørsmål «a»: alternativ 1 og 3 sier det samme" in f for f in flaws(tmp_path, questions))
 
 
 @pytest.mark.parametrize("word", ["alltid", "aldri", "kun", "bare", "ingen"])
 def test_a_false_statement_carried_by_an_absolute(tmp_path, word):
     questions = [*SOUND[:4], truefalse("e", f"Krisesenteret er {word} et bosted.", False)]
     found = flaws(tmp_path, questions)
-    assert any(f"question 'e': a false statement with «{word}»" in f for f in found), found
+    assert any(f"spørsmål «e»: en usann påstand med «{word}»" in f for f in found), found
 
 
 def test_a_true_statement_with_an_absolute_is_not_flagged(tmp_path):
@@ -148,4 +150,4 @@ def test_the_course_banks_are_checked_by_check(tmp_path):
         encoding="utf-8",
     )
     _, warnings = check(settings)
-    assert any("question 'ekstra': a false statement with «aldri»" in str(w) for w in warnings), warnings
+    assert any("spørsmål «ekstra»: en usann påstand med «aldri»" in str(w) for w in warnings), warnings

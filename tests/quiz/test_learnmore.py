@@ -60,11 +60,11 @@ def test_the_anchors_agree_with_every_heading_of_the_built_course(served_course)
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("moduler/forste/ansvaret.md", "'learn_more' names the page 'moduler/forste/ansvaret.md', which the course"),
+        ("moduler/forste/ansvaret.md", "«learn_more» viser til siden «moduler/forste/ansvaret.md», som kurset"),
         (
             "moduler/forste/ansvar.md#barn-og-unge",
-            "'learn_more' names the heading '#barn-og-unge', which moduler/forste/ansvar.md does not have. "
-            "Fix: use one of its headings' anchors: kommunens-ansvar, barn, kommunens-ansvar_1.",
+            "«learn_more» viser til overskriften «#barn-og-unge», som moduler/forste/ansvar.md ikke har. "
+            "Rett: bruk ankeret til en av overskriftene der: kommunens-ansvar, barn, kommunens-ansvar_1.",
         ),
     ],
 )
@@ -74,7 +74,7 @@ def test_a_link_to_a_missing_page_or_heading_stops_the_build(tmp_path, target, m
     bank_text = (settings.quizzes / "test.yml").read_text(encoding="utf-8")
     line = bank_text.splitlines().index(f"    learn_more: {target}") + 1
     assert len(problems) == 1, problems
-    assert f"test.yml:{line}: question 'tre': {message}" in problems[0]
+    assert f"test.yml:{line}: spørsmål «tre»: {message}" in problems[0]
 
 
 def test_a_link_to_a_page_and_heading_that_exist_passes(tmp_path):

@@ -36,10 +36,10 @@ def test_single_needs_exactly_one_correct():
     d = data()
     d["questions"][0]["options"][1]["correct"] = True
     (issue,) = issues(d)
-    assert (issue.loc, issue.kind) == (("questions", 0, "options"), "rule") and "found 2" in issue.details["message"]
+    assert (issue.loc, issue.kind) == (("questions", 0, "options"), "rule") and "fant 2" in issue.details["message"]
     d["questions"][0]["options"][0]["correct"] = False
     d["questions"][0]["options"][1]["correct"] = False
-    assert "found 0" in issues(d)[0].details["message"]
+    assert "fant 0" in issues(d)[0].details["message"]
 
 
 def test_multiple_needs_a_correct_option():
@@ -47,7 +47,7 @@ def test_multiple_needs_a_correct_option():
     for o in d["questions"][1]["options"]:
         o["correct"] = False
     (issue,) = issues(d)
-    assert issue.loc == ("questions", 1, "options") and "at least one option" in issue.details["message"]
+    assert issue.loc == ("questions", 1, "options") and "minst ett alternativ" in issue.details["message"]
 
 
 def test_fewer_than_two_options():

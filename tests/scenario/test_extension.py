@@ -54,7 +54,7 @@ def test_an_unknown_scenario_is_one_line_with_page_and_line(course, engine, tmp_
     result = run(course, tmp_path / "site", engine=engine, strict=False)
     assert result.returncode != 0
     assert (
-        "docs/moduler/forste/ovelse.md:5: there is no scenario with id 'telefn'. Fix: use one of: telefon;"
+        "docs/moduler/forste/ovelse.md:5: det finnes ikke noe scenario med id «telefn». Rett: bruk en av disse: telefon;"
         in result.stderr
     ), result.stderr
     assert "Traceback" not in result.stderr and 'File "' not in result.stderr
@@ -64,8 +64,8 @@ def test_a_scenario_no_page_places_stops_the_build(course):
     (course.modules / "forste" / "ovelse.md").write_text("# Øvelse\n", encoding="utf-8")
     problems = [str(p) for p in build_problems(course)]
     assert any(
-        "scenarios/telefon.yml:1: scenario 'telefon' is not used by any page. Fix: place it on a page with "
-        "'/// scenario | telefon'" in p
+        "scenarios/telefon.yml:1: scenarioet «telefon» brukes ikke på noen side. Rett: sett det inn på en side med "
+        "«/// scenario | telefon»" in p
         for p in problems
     ), problems
 
@@ -74,7 +74,7 @@ def test_a_broken_scenario_stops_the_build_with_its_line(course):
     path = course.root / "scenarios" / "telefon.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("next: avklare", "next: avklar"), encoding="utf-8")
     problems = [str(p) for p in build_problems(course)]
-    assert any("telefon.yml:" in p and "choice 1 leads to 'avklar'" in p for p in problems), problems
+    assert any("telefon.yml:" in p and "valg 1 leder til «avklar»" in p for p in problems), problems
 
 
 def test_the_map_mode_places_the_facilitator_s_map_and_a_wrong_mode_is_one_line(course, tmp_path):
@@ -87,5 +87,5 @@ def test_the_map_mode_places_the_facilitator_s_map_and_a_wrong_mode_is_one_line(
     page.write_text("# Øvelse\n\n/// scenario | telefon\n    mode: kart\n///\n")
     result = run(course, tmp_path / "site2", engine="mkdocs", strict=False)
     assert result.returncode != 0
-    assert "ovelse.md:3: scenario 'telefon': mode must be 'individual', 'group' or 'map'." in result.stderr
+    assert "ovelse.md:3: scenario «telefon»: «mode» må være «individual», «group» eller «map»." in result.stderr
     assert 'File "' not in result.stderr

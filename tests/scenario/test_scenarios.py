@@ -34,49 +34,55 @@ CASES = [
         "unknown next",
         lambda t: t.replace("next: slutt-blandet", "next: slutt-blandt"),
         ("next: slutt-blandt", 1),
-        ["node 'avklare': choice 2 leads to 'slutt-blandt', which is no node", "Fix: use one of: start, avklare"],
+        [
+            "steg «avklare»: valg 2 leder til «slutt-blandt», som ikke er et steg",
+            "Rett: bruk en av disse: start, avklare",
+        ],
     ),
     (
         "unreachable node",
         lambda t: t.replace("next: slutt-blandet", "next: slutt-god"),
         ("- id: slutt-blandet", 1),
-        ["node 'slutt-blandet': no path from the start reaches the node", "Fix: let a choice lead here"],
+        ["steg «slutt-blandet»: ingen vei fra starten når fram til steget", "Rett: la et valg lede hit"],
     ),
     (
         "neither ending nor choices",
         lambda t: t.replace("    ending: mixed\n    title: Et halvveis svar\n", ""),
         ("- id: slutt-blandet", 1),
-        ["the node is neither an ending nor has choices", "Fix: give it 'choices' (2 to 4)"],
+        ["steget er verken en slutt eller har valg", "Rett: gi det «choices» (2 til 4)"],
     ),
     (
         "no ending reachable",
         lambda t: t.replace("next: slutt-god", "next: avklare").replace("next: slutt-blandet", "next: avklare"),
         ("- id: avklare", 1),
-        ["node 'avklare': from the node 'avklare' no ending can be reached", "Fix: let one of its choices"],
+        ["steg «avklare»: fra steget «avklare» kan ingen slutt nås", "Rett: la et av valgene"],
     ),
     (
         "duplicate id",
         lambda t: t.replace("  - id: slutt-blandet", "  - id: slutt-god"),
         ("- id: slutt-god", 2),
-        ["node 'slutt-god': the node id 'slutt-god' is used twice (also node 3)"],
+        ["steg «slutt-god»: steg-id-en «slutt-god» er brukt to ganger (også i steg 3)"],
     ),
     (
         "undefined tag",
         lambda t: t.replace("tags: [trygger]", "tags: [trygge]"),
         ("tags: [trygge]", 1),
-        ["node 'avklare': choice 1 has the tag 'trygge', which is not under 'tags'", "Fix: use one of: trygger, apner"],
+        [
+            "steg «avklare»: valg 1 har merket «trygge», som ikke står under «tags»",
+            "Rett: bruk en av disse: trygger, apner",
+        ],
     ),
     (
-        "no good ending",
+        "ingen god slutt",
         lambda t: t.replace("ending: good", "ending: mixed"),
         ("nodes:", 1),
-        ["the scenario has no good ending", "Fix: make at least one ending 'ending: good'"],
+        ["scenarioet har ingen god slutt", "Rett: gjør minst én slutt til «ending: good»"],
     ),
     (
         "unknown start",
         lambda t: t.replace("start: start", "start: begynn"),
         ("start: begynn", 1),
-        ["'start' names the node 'begynn'", "Fix: use one of: start"],
+        ["«start» viser til steget «begynn»", "Rett: bruk en av disse: start"],
     ),
     (
         "one choice only",
@@ -85,13 +91,13 @@ CASES = [
             "",
         ),
         ("    choices:", 2),
-        ["'nodes[2].choices' has too few items", "at least 2"],
+        ["«nodes[2].choices» har for få punkter", "minst 2"],
     ),
     (
-        "unknown key",
+        "ukjent nøkkel",
         lambda t: t.replace("    speaker: NAV-veileder\n    text: Hva", "    taler: NAV-veileder\n    text: Hva"),
         ("taler: NAV-veileder", 1),
-        ["unknown key 'taler'"],
+        ["ukjent nøkkel «taler»"],
     ),
 ]
 
@@ -119,6 +125,6 @@ def test_a_folder_of_scenarios_reports_every_file_and_duplicate_ids(tmp_path):
     with pytest.raises(CourseError) as info:
         load_scenarios(folder)
     found = [str(p) for p in info.value.problems]
-    assert any("b.yml:1: scenario id 'telefon' is already used by scenarios/a.yml" in p for p in found), found
-    assert any(p.startswith("scenarios/c.yml:") and "'start' names the node 'x'" in p for p in found), found
+    assert any("b.yml:1: scenario-id-en «telefon» er allerede brukt av scenarios/a.yml" in p for p in found), found
+    assert any(p.startswith("scenarios/c.yml:") and "«start» viser til steget «x»" in p for p in found), found
     assert load_scenarios(tmp_path / "none") == {}

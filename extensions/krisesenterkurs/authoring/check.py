@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import CourseError, Problem
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.symlinks import outside_links
 from ..core.yamlfile import display_path
@@ -74,7 +75,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             Problem(
                 display_path(settings.config_file),
                 None,
-                f"the course needs the Markdown extension '{QUIZ_EXTENSION}'. Fix: add it under 'markdown_extensions'.",
+                say("needs_quiz_extension", extension=QUIZ_EXTENSION),
             )
         )
     outside = outside_links(settings)
@@ -93,9 +94,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             Problem(
                 display_path(settings.modules),
                 None,
-                "the modules folder is outside the course pages "
-                f"({display_path(settings.docs)}), so no engine publishes it. Fix: move it into "
-                f"{display_path(settings.docs)} and set 'extra.course.modules' in mkdocs.yml to its path.",
+                say("modules_outside_docs", docs=display_path(settings.docs)),
             )
         )
     if banks is not None:
@@ -124,8 +123,7 @@ def build_problems(settings: Settings, extensions: set[str] | None = None) -> li
             Problem(
                 display_path(settings.glossary),
                 None,
-                f"does not exist, and the Markdown extension '{GLOSSARY_EXTENSION}' reads it on every page. "
-                "Fix: restore it, or remove the extension from 'markdown_extensions' in mkdocs.yml.",
+                say("glossary_missing", extension=GLOSSARY_EXTENSION),
             )
         )
     try:
@@ -159,8 +157,7 @@ def _links(settings: Settings) -> list[Problem]:
                         Problem(
                             display_path(path),
                             number,
-                            f"the link to '{target}' leads to no page. "
-                            "Fix: correct the path (relative to this page) or create the page.",
+                            say("link_no_page", target=target),
                         )
                     )
     return problems
@@ -175,8 +172,7 @@ def _glossary_use(settings: Settings) -> list[Problem]:
                 Problem(
                     display_path(settings.glossary),
                     None,
-                    f"the term '{term.term}' is used on no page. "
-                    "Fix: use it in the course, add the form that is used under 'forms', or remove it.",
+                    say("term_unused", term=term.term),
                 )
             )
     return problems
@@ -211,8 +207,7 @@ def _drafts(settings: Settings) -> list[Problem]:
                 Problem(
                     display_path(m.path),
                     line,
-                    "the module is a draft ('status: draft') and cannot be published. "
-                    "Fix: write the text still to write, then remove the line 'status: draft'.",
+                    say("module_draft"),
                 )
             )
     return problems
@@ -236,7 +231,7 @@ def _placeholders(settings: Settings) -> tuple[list[Problem], list[Problem]]:
                     Problem(
                         display_path(path),
                         number,
-                        "the text from 'new-module' is still here. Fix: write the real text.",
+                        say("placeholder_left"),
                     )
                 )
     return problems, warnings
@@ -273,12 +268,12 @@ def check(
             continue
         target = folder / name
         if not target.exists() or json.loads(target.read_text(encoding="utf-8")) != schema():
-            kind = {SCHEMA_FILE: "bank", MODULE_SCHEMA_FILE: "module.yml"}.get(name, "scenario")
+            kind = {SCHEMA_FILE: "bank", MODULE_SCHEMA_FILE: "module"}.get(name, "scenario")
             problems.append(
                 Problem(
                     display_path(target),
                     None,
-                    f"the JSON Schema does not match the {kind} rules. Fix: run 'krisesenterkurs schema'.",
+                    say(f"schema_stale_{kind}"),
                 )
             )
         line = f"# yaml-language-server: $schema={name}"
@@ -288,7 +283,7 @@ def check(
                     Problem(
                         display_path(path),
                         1,
-                        f"editors get no checking as they type. Fix: make '{line}' the first line.",
+                        say("schema_line_missing", line=line),
                     )
                 )
     try:
@@ -306,8 +301,7 @@ def check(
                     Problem(
                         display_path(module.path),
                         None,
-                        f"the module was due for review on {module.meta.review_by.isoformat()}. "
-                        "Fix: review it, then set a new 'review_by'.",
+                        say("review_due", date=module.meta.review_by.isoformat()),
                     )
                 )
     except CourseError:

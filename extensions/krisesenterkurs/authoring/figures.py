@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..core.blocks import END, start
 from ..core.errors import Problem
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 
@@ -49,16 +50,11 @@ def svg_problems(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     found = []
     if _SVG_SCRIPT.search(text):
-        found.append("has a script or an event handler. Fix: remove it; a figure is a still drawing")
+        found.append(say("svg_script"))
     if _SVG_STYLE.search(text):
-        found.append(
-            "has a style attribute or a <style> element, which the site's security policy blocks. "
-            "Fix: use presentation attributes (fill, stroke, font-size) instead"
-        )
+        found.append(say("svg_style"))
     if _SVG_REFERENCE.search(text):
-        found.append(
-            "refers to another file or host. Fix: draw everything in the SVG itself (references to '#id' are fine)"
-        )
+        found.append(say("svg_reference"))
     return found
 
 
@@ -103,42 +99,30 @@ def _image(path: Path, lines: list[str], index: int, line: str, match: re.Match,
     src, alt = match["src"], match["alt"].strip()
     found: list[str] = []
     if is_remote(src):
-        return [
-            f"the image '{src}' comes from another host (the course makes no request to one). "
-            "Fix: save the file in the module's folder and write its name, e.g. '(figur.svg)'."
-        ]
+        return [say("image_remote", src=src)]
     if not alt:
-        found.append(f"the image '{src}' has no text alternative. Fix: write what it shows between '![' and ']'.")
+        found.append(say("image_no_alt", src=src))
     file = (path.parent / src.split("#", 1)[0]).resolve() if src else None
     if file is None or not file.is_file():
-        found.append(
-            f"the image '{src}' does not exist. Fix: correct the name (relative to this page) or add the file."
-        )
+        found.append(say("image_missing", src=src))
         file = None
     elif file.suffix.lower() == ".svg":
-        found.extend(f"the image '{src}' {problem}." for problem in svg_problems(file))
+        found.extend(say("image_svg", src=src, problem=problem) for problem in svg_problems(file))
     if line.strip() != match.group(0):
-        found.append(
-            f"the image '{src}' is not on a line of its own. Fix: give it its own line, with a caption after it."
-        )
+        found.append(say("image_not_alone", src=src))
         return found
     indent = len(line) - len(line.lstrip())
     after = _next_content(lines, index)
     if after is None or not caption.match(_dedent(lines[after], indent)):
-        found.append(
-            f"the image '{src}' has no caption. Fix: put a '/// caption' block with the caption right after it."
-        )
+        found.append(say("image_no_caption", src=src))
         return found
     end = next((i for i in range(after + 1, len(lines)) if END.match(_dedent(lines[i], indent))), None)
     if end is None or not any(lines[i].strip() for i in range(after + 1, end)):
-        found.append(f"the caption of '{src}' is empty or not closed. Fix: write the caption, then a line '///'.")
+        found.append(say("caption_empty", src=src))
         return found
     if file is None or (file.suffix.lower() == ".svg" and not svg_needs_description(file)):
         return found
     described = _next_content(lines, end)
     if described is None or not DESCRIPTION.match(_dedent(lines[described], indent)):
-        found.append(
-            f"the figure '{src}' says more than a sentence but has no description. "
-            f'Fix: after the caption, add a box ??? info "{DESCRIPTION_TITLE}" that says in words what it shows.'
-        )
+        found.append(say("figure_no_description", src=src, title=DESCRIPTION_TITLE))
     return found

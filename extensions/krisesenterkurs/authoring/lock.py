@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import Problem
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..course.modules import Module
@@ -123,17 +124,17 @@ def _bank_changes(locked: dict, loaded: LoadedBank) -> tuple[str, int | None]:
     removed = [q for q in old if q not in new]
     parts = []
     if edited:
-        parts.append("questions edited: " + ", ".join(edited))
+        parts.append(say("lock_edited", ids=", ".join(edited)))
     if added:
-        parts.append("questions added: " + ", ".join(added))
+        parts.append(say("lock_added", ids=", ".join(added)))
     if removed:
-        parts.append("questions removed: " + ", ".join(removed))
+        parts.append(say("lock_removed", ids=", ".join(removed)))
     common_new = [q for q in new if q in old]
     common_old = [q for q in old if q in new]
     if common_new != common_old:
-        parts.append("questions in a new order")
+        parts.append(say("lock_reordered"))
     if locked.get("settings") != _bank_settings(loaded):
-        parts.append("the bank's title or pass_mark changed")
+        parts.append(say("lock_bank_settings"))
     first = (edited + added)[:1]
     line = _line_of(loaded.path, first[0]) if first else None
     return "; ".join(parts), line
@@ -149,8 +150,7 @@ def lock_problems(settings: Settings, modules: list[Module], banks: dict[str, Lo
             Problem(
                 display_path(lock_path(settings)),
                 None,
-                "cannot be read, so changes since the last publication cannot be checked. "
-                "Fix: restore it from git (git checkout -- quizzes/published.lock.json).",
+                say("lock_unreadable"),
             )
         ]
     problems: list[Problem] = []
@@ -165,17 +165,17 @@ def lock_problems(settings: Settings, modules: list[Module], banks: dict[str, Lo
         folder = m.path.parent
         for name, digest in new_pages.items():
             if name not in old_pages:
-                changed.append((display_path(folder / name), None, "the page is new"))
+                changed.append((display_path(folder / name), None, say("lock_page_new")))
             elif old_pages[name] != digest:
-                changed.append((display_path(folder / name), None, "the page changed"))
+                changed.append((display_path(folder / name), None, say("lock_page_changed")))
         for name in old_pages:
             if name not in new_pages:
-                changed.append((display_path(m.path), None, f"the page '{name}' was removed"))
+                changed.append((display_path(m.path), None, say("lock_page_removed", name=name)))
         loaded = banks.get(m.meta.bank)
         if loaded is not None:
             locked_bank = lock["banks"].get(m.meta.bank)
             if not isinstance(locked_bank, dict):
-                changed.append((display_path(loaded.path), None, f"the module now uses the bank '{m.meta.bank}'"))
+                changed.append((display_path(loaded.path), None, say("lock_new_bank", id=m.meta.bank)))
             else:
                 what, line = _bank_changes(locked_bank, loaded)
                 if what:
@@ -188,14 +188,9 @@ def lock_problems(settings: Settings, modules: list[Module], banks: dict[str, Lo
             continue
         module_yml = display_path(m.path)
         if raised:
-            fix = (
-                f"Fix: add a 'changes' entry for version \"{m.meta.version}\" at the top of 'changes' in {module_yml}."
-            )
+            fix = say("lock_fix_changes", version=m.meta.version, file=module_yml)
         else:
-            fix = (
-                f"Fix: raise 'version' in {module_yml} (for example to \"{next_version(published)}\") "
-                "and add a 'changes' entry for it at the top of 'changes'."
-            )
+            fix = say("lock_fix_version", file=module_yml, version=next_version(published))
         for file, line, what in changed:
-            problems.append(Problem(file, line, f'{what} since version "{published}" was published. {fix}'))
+            problems.append(Problem(file, line, say("lock_changed", what=what, version=published, fix=fix)))
     return problems

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import CourseError, Problem
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..course.modules import load_modules
@@ -129,17 +130,14 @@ def new_module(
             Problem(
                 "new-module",
                 None,
-                f"'{folder}' is not a usable folder name. "
-                "Fix: give --folder with lower-case letters, digits and hyphens.",
+                say("scaffold_bad_folder", folder=folder),
             )
         )
     target = settings.modules / folder
     bank_file = settings.quizzes / f"{folder}.yml"
     for existing in (target, bank_file):
         if existing.exists():
-            raise CourseError(
-                Problem(display_path(existing), None, "already exists. Fix: choose another title or --folder.")
-            )
+            raise CourseError(Problem(display_path(existing), None, say("scaffold_exists")))
     numbers = [m.meta.number for m in load_modules(settings.modules, load_banks(settings.quizzes, settings.pass_mark))]
     number = max(numbers, default=0) + 1
     config = settings.config_file
@@ -150,8 +148,7 @@ def new_module(
             Problem(
                 display_path(config),
                 None,
-                "cannot find where the modules end in 'nav' "
-                "(the line '  - Workshop:'). Fix: add the module to nav by hand.",
+                say("scaffold_no_nav"),
             )
         )
     pages = ["index", "case", "oppsummering", "quiz"]

@@ -1,6 +1,6 @@
 """The project's one error type for author mistakes.
 
-Messages are meant for course editors: each names the file, the line, the
+Messages are meant for course editors, in their language (see say.py): each names the file, the line, the
 question and what to fix. When MkDocs is installed the error is a MkDocs
 ``BuildError``, so a build stops with the message alone instead of a Python
 traceback; without MkDocs (Zensical, plain Python-Markdown) it is a plain
@@ -10,6 +10,8 @@ exception with the same text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .say import say
 
 try:  # pragma: no branch - depends on the host tool, not on our code
     from mkdocs.exceptions import BuildError as _Base
@@ -28,7 +30,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        who = f" question '{self.question}':" if self.question else ""
+        who = " " + say("question", id=self.question) + ":" if self.question else ""
         return f"{where}:{who} {self.message}"
 
 
@@ -43,4 +45,4 @@ class CourseError(_Base):
         lines = [str(p) for p in self.problems]
         if len(lines) == 1:
             return lines[0]
-        return f"{len(lines)} problems to fix:\n" + "\n".join(f"  {line}" for line in lines)
+        return say("problems_to_fix", n=len(lines)) + "\n" + "\n".join(f"  {line}" for line in lines)

@@ -14,6 +14,7 @@ import yaml
 
 from .errors import CourseError, Problem
 from .model import ID_PATTERN
+from .say import language, say, table
 from .validation import Invalid, Issue, validate
 from .yamlfile import display_path, read_yaml
 
@@ -51,42 +52,31 @@ def _describe(loc: tuple) -> str:
     return out
 
 
-# Names for msgspec's JSON type names, in an editor's words.
-_EXPECTED = {
-    "str": "text",
-    "bool": "true or false",
-    "int": "a whole number",
-    "float": "a number",
-    "array": "a list",
-    "object": "keys indented under it",
-    "date": "a date",
-}
-_FOUND = {
-    "str": "text",
-    "bool": "true/false",
-    "int": "a number",
-    "float": "a decimal number",
-    "null": "empty",
-    "array": "a list",
-    "object": "keys",
-    "date": "a date",
-    "datetime": "a date and time",
-}
-_TYPE_FIXES = {
-    "str": "Fix: write text here; put it in quotes if it looks like a number, a date or true/false.",
-    "bool": "Fix: write true or false.",
-    "int": "Fix: write a whole number.",
-    "array": "Fix: write a list, one item per line starting with '- '.",
-    "object": "Fix: write the keys of this item indented under it.",
-    "date": "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20.",
-}
-_PATTERN_FIXES = {
-    ID_PATTERN: "Fix: use only lower-case letters a-z, digits and single hyphens, e.g. 'mer-enn-bolig'.",
-}
+# msgspec's JSON type names, as table keys: what a value must be, what it was, how to fix it.
+_EXPECTED = ("str", "bool", "int", "float", "array", "object", "date")
+_FOUND = ("str", "bool", "int", "float", "null", "array", "object", "date", "datetime")
+_TYPE_FIXES = ("str", "bool", "int", "array", "object", "date")
+_PATTERN_FIXES = {ID_PATTERN: "fix_id_pattern"}
+
+
+def _expected(name: str) -> str:
+    return say(f"expected_{name}") if name in _EXPECTED else name
+
+
+def _found(name: str) -> str:
+    return say(f"found_{name}") if name in _FOUND else name
+
+
+def _type_fix(name: str) -> str:
+    return say(f"fix_{name}") if name in _TYPE_FIXES else say("fix_value")
 
 
 def _shown(value: object) -> str:
-    shown = repr(value) if not isinstance(value, (dict, list)) else ("a list" if isinstance(value, list) else "keys")
+    if isinstance(value, list):
+        return say("shown_list")
+    if isinstance(value, dict):
+        return say("shown_keys")
+    shown = repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
@@ -102,63 +92,68 @@ def _at(data: Any, loc: tuple) -> Any:
 def _or(words) -> str:
     """'a, b or c'."""
     words = list(words)
-    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+    return ", ".join(words[:-1]) + f" {say('or')} " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def listed(words) -> str:
     """'a, b and c'."""
     words = list(words)
-    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+    return ", ".join(words[:-1]) + f" {say('and')} " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def _message(issue: Issue, data: object) -> str:
     """What is wrong and how to fix it, in words an editor can act on."""
     d = issue.details
-    where = _describe(issue.loc) or "bank"
+    where = _describe(issue.loc) or say("where_bank")
     if issue.kind == "missing":
         if d.get("tags") and d["key"] == d.get("tag_field"):
-            return f"'{d['key']}' is missing. Fix: add " + _or(f"'{d['key']}: {t}'" for t in d["tags"]) + "."
-        return f"'{d['key']}' is missing. Fix: add '{d['key']}'."
+            return say(
+                "missing_tag", key=d["key"], choices=_or(say("quoted", text=f"{d['key']}: {t}") for t in d["tags"])
+            )
+        return say("missing", key=d["key"])
     if issue.kind == "unknown_key":
-        allowed = f" (allowed here: {', '.join(d['allowed'])})" if d.get("allowed") else ""
-        return f"unknown key '{d['key']}'. Fix: remove '{d['key']}' or correct its spelling{allowed}."
+        if d.get("allowed"):
+            return say("unknown_key_allowed", key=d["key"], allowed=", ".join(d["allowed"]))
+        return say("unknown_key", key=d["key"])
     if issue.kind == "tag":
-        return f"unknown {d.get('kind_name', 'type')} '{d['value']}'. Fix: use {d.get('tag_field', 'type')} {_or(d.get('tags', ()))}."
+        name = "kind_" + str(d.get("kind_name", "type")).replace(" ", "_")
+        kind = say(name) if name in table(language()) else str(d.get("kind_name"))
+        return say(
+            "unknown_tag", kind=kind, value=d["value"], field=d.get("tag_field", "type"), choices=_or(d.get("tags", ()))
+        )
     if issue.kind == "choice" and d.get("choices"):
-        return f"'{where}' must be {_or(d['choices'])} (found {_shown(d['value'])}). Fix: write {_or(d['choices'])}."
+        return say("choice", where=where, choices=_or(d["choices"]), found=_shown(d["value"]))
     if issue.kind == "rule":
         return d["message"]
     if issue.kind == "wrong_type":
         expected = next((t for t in d["expected"].split(" | ") if t != "null"), "str")
-        fix = _TYPE_FIXES.get(expected, "Fix: correct the value.")
+        fix = _type_fix(expected)
         if d["got"] == "null":
-            return f"'{where}' is empty. {fix}"
+            return say("empty_value", where=where, fix=fix)
         found = _at(data, issue.loc)
-        found = "" if isinstance(found, (dict, list)) else f" (found {_shown(found)})"
-        return (
-            f"'{where}' must be {_EXPECTED.get(expected, expected)}, not {_FOUND.get(d['got'], d['got'])}{found}. {fix}"
-        )
+        shown = "" if isinstance(found, (dict, list)) else " " + say("found_value", found=_shown(found))
+        return say("wrong_type", where=where, expected=_expected(expected), got=_found(d["got"]), found=shown, fix=fix)
     if issue.kind == "too_short" and d["what"] == "str":
-        return f"'{where}' is empty. Fix: write the text, or remove the key if it is optional."
+        return say("text_empty", where=where)
     if issue.kind == "too_long" and d["what"] == "str":
-        return f"'{where}' is too long. Fix: shorten it to at most {d['limit']} characters."
+        return say("text_too_long", where=where, limit=d["limit"])
     if issue.kind == "too_short":
-        return f"'{where}' has too few items. Fix: add more items (at least {d['limit']})."
+        return say("too_few_items", where=where, limit=d["limit"])
     if issue.kind == "too_long":
-        return f"'{where}' has too many items. Fix: remove items (at most {d['limit']})."
+        return say("too_many_items", where=where, limit=d["limit"])
     if issue.kind == "out_of_range":
         found = _shown(_at(data, issue.loc))
         if d.get("low") is not None and d.get("high") is not None:
-            return f"'{where}' is out of range (found {found}). Fix: use a number from {d['low']} to {d['high']}."
-        return f"'{where}' must be {d['op']} {d['limit']} (found {found}). Fix: change the number."
+            return say("out_of_range", where=where, found=found, low=d["low"], high=d["high"])
+        return say("out_of_limit", where=where, op=d["op"], limit=d["limit"], found=found)
     if issue.kind == "pattern":
-        example = f"Fix: write it like '{d['examples'][0]}'." if d.get("examples") else "Fix: correct its form."
-        fix = _PATTERN_FIXES.get(d["pattern"], example)
-        return f"'{where}' has the wrong form (found {_shown(_at(data, issue.loc))}). {fix}"
+        example = say("fix_like", example=d["examples"][0]) if d.get("examples") else say("fix_form")
+        fix = say(_PATTERN_FIXES[d["pattern"]]) if d["pattern"] in _PATTERN_FIXES else example
+        return say("wrong_form", where=where, found=_shown(_at(data, issue.loc)), fix=fix)
     found = _shown(_at(data, issue.loc))
     if d.get("type") in _TYPE_FIXES:
-        return f"'{where}' is not {_EXPECTED[d['type']]} (found {found}). {_TYPE_FIXES[d['type']]}"
-    return f"'{where}': {d.get('message', 'invalid value')} (found {found}). Fix: correct the value."
+        return say("not_type", where=where, expected=_expected(d["type"]), found=found, fix=_type_fix(d["type"]))
+    return say("invalid_value", where=where, what=d.get("message") or say("invalid"), found=found)
 
 
 def validate_file(
@@ -167,7 +162,7 @@ def validate_file(
     expected: type,
     shape_hint: str,
     check=None,
-    holds: str = "the bank (id, title, questions)",
+    holds: str | None = None,
     deletable: bool = True,
 ):
     """Read a YAML file and validate it against a model (see validation.validate).
@@ -203,7 +198,7 @@ def load_folder(directory: Path, load, kind: str) -> dict[str, tuple[Any, Path]]
     """Every course file of one kind in a folder (`*.yml`, `*.yaml`), by its id: {id: (model, path)}.
 
     All files are read before failing, so an editor sees every problem of every file at once;
-    `kind` names the files in the message about an id used twice ("bank", "scenario").
+    `kind` names the files in the message about an id used twice ("bank", "scenario": keys `bank_id_taken`, ...).
     """
     found: dict[str, tuple[Any, Path]] = {}
     problems: list[Problem] = []
@@ -217,13 +212,7 @@ def load_folder(directory: Path, load, kind: str) -> dict[str, tuple[Any, Path]]
             continue
         if model.id in found:
             other = display_path(found[model.id][1])
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    f"{kind} id '{model.id}' is already used by {other}. Fix: give each {kind} its own id.",
-                )
-            )
+            problems.append(Problem(display_path(path), 1, say(f"{kind}_id_taken", id=model.id, other=other)))
             continue
         found[model.id] = (model, path)
     if problems:

@@ -25,13 +25,14 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from msgspec import Meta
 
 from .errors import CourseError, Problem
 from .model import Model
+from .say import say, set_language
 from .strings import normalise
 from .validation import Invalid, validate
 from .yamlfile import display_path
@@ -59,6 +60,8 @@ class CourseOptions(Model):
     help_page: PagePath = "hjelp.md"
     # «Se hva som er endret» on «Min fremdrift» leads here when a module changed after the learner passed it.
     changes_page: PagePath = "hva-er-nytt.md"
+    # The language of build errors, `check` and the command line (KRISESENTERKURS_LANG overrides it).
+    editor_language: Literal["nb", "en"] = "nb"
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class Settings:
             course: CourseOptions = validate(dict(options or {}), CourseOptions)
         except Invalid as e:
             raise CourseError(_problems(config_file, e)) from None
+        set_language(course.editor_language)
         theme = config.get("theme") or {}
         language = theme["language"] if _has(theme, "language") else None
         docs = Path(config.get("docs_dir") or "docs")
@@ -159,8 +163,7 @@ class Settings:
                 Problem(
                     where,
                     None,
-                    f"cannot be read ({e.strerror}). "
-                    "Fix: run the command in the course folder (the one with mkdocs.yml).",
+                    say("config_unreadable", reason=e.strerror),
                 )
             ) from None
         try:
@@ -171,8 +174,7 @@ class Settings:
                 Problem(
                     where,
                     mark.line + 1 if mark else None,
-                    f"YAML syntax error: {getattr(e, 'problem', None) or e}. "
-                    "Fix: check indentation, colons and quotes.",
+                    say("config_syntax", what=getattr(e, "problem", None) or e),
                 )
             ) from None
         if not isinstance(config, dict):
@@ -180,7 +182,7 @@ class Settings:
                 Problem(
                     where,
                     1,
-                    "mkdocs.yml must hold settings such as 'site_name:'. Fix: write them as 'key: value' lines.",
+                    say("config_not_settings"),
                 )
             )
         return cls.from_config(config, config_file)
@@ -335,3 +337,4 @@ def reset() -> None:
     _active = None
     _zensical = None
     _default.clear()
+    set_language(None)

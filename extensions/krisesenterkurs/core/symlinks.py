@@ -14,17 +14,14 @@ import os
 from pathlib import Path
 
 from .errors import Problem
+from .say import say
 from .settings import Settings
 from .yamlfile import display_path
 
 
 def _outside(link: Path, target: Path) -> Problem:
-    kind = "folder" if target.is_dir() else "file"
     return Problem(
-        display_path(link),
-        None,
-        f"is a link to {target}, outside the project (the folder with mkdocs.yml). "
-        f"Fix: put the {kind} itself here instead of a link to it.",
+        display_path(link), None, say("link_outside_folder" if target.is_dir() else "link_outside_file", target=target)
     )
 
 

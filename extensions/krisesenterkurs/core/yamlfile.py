@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CourseError, Problem
+from .say import say
 
 MAX_FILE_BYTES = 1_000_000
 # libyaml's parser when PyYAML has it (about ten times faster for a course of many banks).
@@ -29,11 +30,20 @@ def display_path(path: Path) -> str:
 
 _STR = "tag:yaml.org,2002:str"
 
-
-ALIAS_MESSAGE = (
-    "YAML anchors and aliases (&name, *name) are not used in course files. "
-    "Fix: write the text out in full where it is needed."
-)
+# PyYAML's most frequent complaints, in the editor's language; any other is shown as PyYAML words it.
+_PYYAML_PROBLEMS = {
+    "invalid YAML": "yaml_invalid",
+    "found a tab character that violates indentation": "yaml_found_tab",
+    "found character '\\t' that cannot start any token": "yaml_found_tab",
+    "mapping values are not allowed in this context": "yaml_mapping_here",
+    "mapping values are not allowed here": "yaml_mapping_here",
+    "did not find expected ',' or ']'": "yaml_unclosed_list",
+    "did not find expected ',' or '}'": "yaml_unclosed_mapping",
+    "did not find expected key": "yaml_expected_key",
+    "could not find expected ':'": "yaml_expected_colon",
+    "found unexpected end of stream": "yaml_unexpected_end",
+    "found unknown escape character": "yaml_unknown_escape",
+}
 
 
 def _build(
@@ -49,12 +59,10 @@ def _build(
     # alias. Refusing it at once keeps the work linear: nested aliases would otherwise be built
     # again for every use, and a few hundred bytes could expand to billions of values.
     if id(node) in seen:
-        raise CourseError(Problem(file, node.start_mark.line + 1, ALIAS_MESSAGE))
+        raise CourseError(Problem(file, node.start_mark.line + 1, say("yaml_alias")))
     seen.add(id(node))
     if depth > 50:
-        raise CourseError(
-            Problem(file, node.start_mark.line + 1, "the YAML is nested too deeply. Fix: check the indentation.")
-        )
+        raise CourseError(Problem(file, node.start_mark.line + 1, say("yaml_too_deep")))
     if isinstance(node, yaml.MappingNode):
         data: dict = {}
         for key_node, value_node in node.value:
@@ -65,7 +73,7 @@ def _build(
                     Problem(
                         file,
                         key_node.start_mark.line + 1,
-                        "a key must be a plain word. Fix: check the indentation and the colon.",
+                        say("yaml_key_not_word"),
                     )
                 )
                 continue
@@ -74,7 +82,7 @@ def _build(
                     Problem(
                         file,
                         key_node.start_mark.line + 1,
-                        f"the key '{key}' appears twice in the same place. Fix: keep one of them.",
+                        say("yaml_key_twice", key=key),
                     )
                 )
                 continue
@@ -89,12 +97,9 @@ def _build(
         return loader.construct_object(node, deep=True)
     except (ValueError, OverflowError):  # looks like a date but is not one (2026-13-45), or `!!int abc`
         if node.tag.endswith(":timestamp"):
-            message = (
-                f"'{node.value}' is not a valid date. "
-                "Fix: write the date as YYYY-MM-DD, e.g. 2026-03-20, or put text in quotes."
-            )
+            message = say("yaml_bad_date", value=node.value)
         else:
-            message = f"'{node.value}' cannot be read as {node.tag.rsplit(':', 1)[-1]}. Fix: correct it, or put text in quotes."
+            message = say("yaml_bad_value", value=node.value, tag=node.tag.rsplit(":", 1)[-1])
         problems.append(Problem(file, node.start_mark.line + 1, message))
         return None
 
@@ -102,8 +107,8 @@ def _build(
 def read_yaml(
     path: Path,
     strip: bool = False,
-    holds: str = "the bank (id, title, questions)",
-    split_hint: str = "split it into smaller banks",
+    holds: str | None = None,
+    split_hint: str | None = None,
     value_problems: list[Problem] | None = None,
     deletable: bool = True,
 ) -> tuple[object, yaml.Node]:
@@ -115,54 +120,44 @@ def read_yaml(
     that cannot be read (a bad date) are added there and left as None, so the caller can list them
     with the model's own mistakes instead of stopping at the first."""
     file = display_path(path)
+    holds = holds or say("holds_bank")
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise CourseError(
-            Problem(file, None, f"cannot be read ({e.strerror}). Fix: check that the file exists and is readable.")
-        ) from None
+        raise CourseError(Problem(file, None, say("file_unreadable", reason=e.strerror))) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise CourseError(Problem(file, None, f"is larger than {MAX_FILE_BYTES // 1000} kB. Fix: {split_hint}."))
+        raise CourseError(
+            Problem(file, None, say("file_too_large", kb=MAX_FILE_BYTES // 1000, fix=split_hint or say("split_bank")))
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise CourseError(Problem(file, line, "is not UTF-8 text. Fix: save the file with UTF-8 encoding.")) from None
+        raise CourseError(Problem(file, line, say("file_not_utf8"))) from None
     if not text.strip():
-        fix = f"write {holds} or delete the file" if deletable else f"write {holds}"
-        raise CourseError(Problem(file, 1, f"is empty. Fix: {fix}."))
+        raise CourseError(Problem(file, 1, say("file_empty_deletable" if deletable else "file_empty", holds=holds)))
     loader = None
     try:
         loader = _Loader(text)  # its reader rejects control characters at once
         node = loader.get_single_node()
         if node is None:
-            raise CourseError(Problem(file, 1, f"holds no YAML data. Fix: write {holds}."))
+            raise CourseError(Problem(file, 1, say("file_no_data", holds=holds)))
         problems: list[Problem] = []
         data = _build(node, loader, file, problems, strip, set())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         mark_line = mark.line + 1 if mark else None
         what = e.problem or "invalid YAML"
+        what = say(_PYYAML_PROBLEMS[what]) if what in _PYYAML_PROBLEMS else what
         source_lines = text.splitlines()
         at = source_lines[mark_line - 1] if mark_line and mark_line <= len(source_lines) else ""
-        hint = (
-            "Fix: indent with spaces, not tabs."
-            if "\t" in at
-            else "Fix: check indentation, colons and quotes on this line or the one before; quote text that contains ': ' or starts with a special character."
-        )
-        raise CourseError(Problem(file, mark_line, f"YAML syntax error: {what}. {hint}")) from None
+        hint = say("yaml_fix_tab") if "\t" in at else say("yaml_fix_syntax")
+        raise CourseError(Problem(file, mark_line, say("yaml_syntax", what=what, fix=hint))) from None
     except yaml.reader.ReaderError as e:
         line = text[: e.position].count("\n") + 1
-        raise CourseError(
-            Problem(
-                file,
-                line,
-                f"contains a character YAML does not allow ({e.character!r}). "
-                "Fix: delete it; it is often an invisible control character from a paste.",
-            )
-        ) from None
+        raise CourseError(Problem(file, line, say("yaml_bad_character", character=repr(e.character)))) from None
     except yaml.YAMLError as e:
-        raise CourseError(Problem(file, None, f"YAML error: {e}. Fix: save the file as plain UTF-8 text.")) from None
+        raise CourseError(Problem(file, None, say("yaml_error", error=e))) from None
     finally:
         if loader is not None:
             loader.dispose()

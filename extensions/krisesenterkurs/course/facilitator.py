@@ -17,6 +17,7 @@ from markupsafe import escape
 from ..core import blocks
 from ..core.errors import CourseError, Problem
 from ..core.page import current_page, href_beside_source
+from ..core.say import say
 from ..core.settings import current
 from ..core.strings import table
 from ..core.yamlfile import display_path
@@ -54,17 +55,14 @@ class FacilitatorPdfsPreprocessor(Preprocessor):
                 continue
             end = next((j for j in range(i + 1, len(lines)) if END.match(lines[j])), None)
             if end is None:
-                raise CourseError(
-                    Problem(page, i + 1, "'/// facilitator-pdfs' has no closing '///'. Fix: add a line '///' after it.")
-                )
+                raise CourseError(Problem(page, i + 1, say("facilitator_pdfs_not_closed")))
             name = match.group("arg") or ""
             if not name or not (settings.modules / name).is_dir():
                 raise CourseError(
                     Problem(
                         page,
                         i + 1,
-                        f"there is no module folder '{name}'. "
-                        f"Fix: use a folder name from {display_path(settings.modules)}.",
+                        say("handout_no_module", name=name, folder=display_path(settings.modules)),
                     )
                 )
             links = (

@@ -24,6 +24,7 @@ from ..core.errors import CourseError
 from ..core.extension import course_options
 from ..core.messages import validate_file
 from ..core.model import Model
+from ..core.say import say
 from ..core.settings import Settings, current
 from ..core.validation import RuleError
 
@@ -48,7 +49,7 @@ def _unique_terms(terms: list[Term]) -> None:
     seen: set[str] = set()
     for index, t in enumerate(terms):
         if t.term.casefold() in seen:
-            raise RuleError(f"the term '{t.term}' is listed twice. Fix: keep one entry.", (index, "term"))
+            raise RuleError(say("term_twice", term=t.term), (index, "term"))
         seen.add(t.term.casefold())
 
 
@@ -57,9 +58,9 @@ def load_glossary(path: Path) -> list[Term]:
         Path(path),
         list[Term],
         list,
-        "the glossary must be a list of terms. Fix: start each entry with '- term: ...'.",
+        say("glossary_shape"),
         check=_unique_terms,
-        holds="the glossary, one entry per term ('- term: ...', 'definition: ...')",
+        holds=say("holds_glossary"),
         deletable=False,  # the pages' glossary extension reads it
     )
 

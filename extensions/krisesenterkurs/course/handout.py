@@ -26,6 +26,7 @@ from ..core import blocks
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
 from ..core.page import current_page, href_beside_source, href_to_page
+from ..core.say import say
 from ..core.settings import current
 from ..core.strings import table
 from ..core.yamlfile import display_path
@@ -81,7 +82,7 @@ def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
             Problem(
                 display_path(Path(e.filename or folder)),
                 None,
-                "a handout needs the module's oppsummering.md and case.md. Fix: add the missing page.",
+                say("handout_pages_missing"),
             )
         ) from None
     key_points = _admonition(summary, re.compile(r'^!!! abstract "Viktige punkter"'))
@@ -92,7 +93,7 @@ def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
             Problem(
                 display_path(summary_file),
                 None,
-                "the handout needs a box '!!! abstract \"Viktige punkter\"'. Fix: add it.",
+                say("handout_no_key_points"),
             )
         )
     if story is None:
@@ -100,13 +101,11 @@ def handout_markdown(folder: Path, words: dict[str, str]) -> list[str]:
             Problem(
                 display_path(case_file),
                 None,
-                "the handout needs a box '!!! example \"Fiktivt case: ...\"'. Fix: add it.",
+                say("handout_no_case"),
             )
         )
     if questions is None:
-        problems.append(
-            Problem(display_path(case_file), None, "the handout needs a section '## Refleksjonsspørsmål'. Fix: add it.")
-        )
+        problems.append(Problem(display_path(case_file), None, say("handout_no_questions")))
     if problems or key_points is None or story is None or questions is None:
         raise CourseError(problems)
     return [
@@ -175,9 +174,7 @@ class HandoutPreprocessor(Preprocessor):
                 continue
             end = next((j for j in range(i + 1, len(lines)) if END.match(lines[j])), None)
             if end is None:
-                raise CourseError(
-                    Problem(page, i + 1, "'/// handout' has no closing '///'. Fix: add a line '///' after it.")
-                )
+                raise CourseError(Problem(page, i + 1, say("handout_not_closed")))
             name = match.group("arg") or ""
             folder = settings.modules / name
             if not name or not folder.is_dir():
@@ -185,8 +182,7 @@ class HandoutPreprocessor(Preprocessor):
                     Problem(
                         page,
                         i + 1,
-                        f"there is no module folder '{name}'. "
-                        f"Fix: use a folder name from {display_path(settings.modules)}.",
+                        say("handout_no_module", name=name, folder=display_path(settings.modules)),
                     )
                 )
             words = table(settings.language)

@@ -23,6 +23,7 @@ from ..core.cache import cached
 from ..core.errors import CourseError, Problem
 from ..core.messages import listed, validate_file
 from ..core.model import Id, Model
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..quiz.banks import LoadedBank, course_banks
@@ -127,8 +128,7 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
             Problem(
                 display_path(directory),
                 None,
-                "the modules folder does not exist. Fix: create it, "
-                "or set 'extra.course.modules' in mkdocs.yml to the folder that holds the modules.",
+                say("modules_folder_missing"),
             )
         )
     modules: list[Module] = []
@@ -140,7 +140,7 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 Problem(
                     display_path(folder),
                     None,
-                    "the module has no module.yml. Fix: add one with 'title', 'number' and 'bank'.",
+                    say("module_yml_missing"),
                 )
             )
             continue
@@ -149,8 +149,8 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 meta_path,
                 ModuleMeta,
                 dict,
-                "module.yml must hold 'title', 'number' and 'bank'. Fix: write them as 'key: value' lines.",
-                holds=f"the module's settings: {listed(ModuleMeta.required_keys())}",
+                say("module_yml_shape"),
+                holds=say("holds_module", keys=listed(ModuleMeta.required_keys())),
                 deletable=False,  # a module folder without its module.yml is a mistake of its own
             )
         except CourseError as e:
@@ -164,7 +164,7 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 Problem(
                     where,
                     None,
-                    f"there is no question bank with id '{meta.bank}'. Fix: use one of: {', '.join(sorted(banks))}.",
+                    say("module_bank_unknown", id=meta.bank, known=", ".join(sorted(banks)) or say("none")),
                 )
             )
             continue
@@ -187,8 +187,7 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 Problem(
                     where,
                     None,
-                    f"no page of this module places its bank '{meta.bank}'. "
-                    f"Fix: add '/// quiz | {meta.bank}' to a page such as quiz.md.",
+                    say("module_bank_not_placed", id=meta.bank),
                 )
             )
             continue
@@ -198,8 +197,7 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 Problem(
                     where,
                     None,
-                    "'scenario_required' is true, but no page of this module places a scenario for learners. "
-                    "Fix: add '/// scenario | <id>' to a page such as samtaletrening.md, or remove 'scenario_required'.",
+                    say("module_scenario_missing"),
                 )
             )
             continue
@@ -212,8 +210,7 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
                 Problem(
                     display_path(m.path),
                     None,
-                    f"number {m.meta.number} is also used by "
-                    f"{numbers[m.meta.number].folder}. Fix: give each module its own number.",
+                    say("module_number_twice", number=m.meta.number, other=numbers[m.meta.number].folder),
                 )
             )
         numbers[m.meta.number] = m

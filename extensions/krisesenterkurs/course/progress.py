@@ -42,6 +42,7 @@ from pymdownx.blocks.block import Block
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
 from ..core.page import current_page, docs_path
+from ..core.say import say
 from ..core.settings import current
 from ..core.strings import table
 from ..quiz.banks import course_banks
@@ -296,8 +297,7 @@ class CourseTimeBlock(Block):
                 Problem(
                     current_page(self.md),
                     None,
-                    f"'/// course-time' names no module '{self.argument}'. "
-                    f"Fix: leave the argument out (the whole course), or use one of: {folders}.",
+                    say("course_time_unknown", name=self.argument, known=folders),
                 )
             )
         else:

@@ -25,6 +25,7 @@ from pymdownx.blocks.block import Block
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
 from ..core.page import current_page, docs_path
+from ..core.say import say
 from ..core.settings import current
 from ..core.strings import table
 from .modules import course_modules
@@ -94,8 +95,7 @@ class ModuleInfoBlock(Block):
                 Problem(
                     current_page(self.md),
                     None,
-                    f"'/// module-info' names no module "
-                    f"'{self.argument.strip()}'. Fix: use one of: {', '.join(sorted(modules))}.",
+                    say("module_info_unknown", name=self.argument.strip(), known=", ".join(sorted(modules))),
                 )
             )
         lang = settings.language

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import CourseError, Problem
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..quiz.banks import load_banks
@@ -38,9 +39,7 @@ def export(settings: Settings, out: Path, fmt: str) -> list[Exported]:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise CourseError(
-            Problem(display_path(out), None, f"cannot be made ({e.strerror}). Fix: give --out a folder you can write.")
-        ) from None
+        raise CourseError(Problem(display_path(out), None, say("export_folder_failed", reason=e.strerror))) from None
     written = []
     for bank_id, loaded in sorted(banks.items()):
         bank = loaded.bank

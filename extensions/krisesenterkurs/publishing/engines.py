@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import CourseError, Problem
+from ..core.say import say
 from ..core.settings import Settings
 
 ENGINES = ("mkdocs", "zensical")
@@ -69,7 +70,9 @@ def command(
             *(["--strict"] if strict else []),
             *(["--clean"] if clean else []),
         ]
-    raise CourseError(Problem("build", None, f"unknown engine '{engine}'. Fix: use {' or '.join(ENGINES)}."))
+    raise CourseError(
+        Problem("build", None, say("engine_unknown", engine=engine, engines=f" {say('or')} ".join(ENGINES)))
+    )
 
 
 def run(
@@ -169,8 +172,7 @@ def build(settings: Settings, site: Path, **options) -> Path:
             Problem(
                 options.get("engine", "mkdocs") + " build",
                 None,
-                result.stderr.strip()
-                or "the build failed. Fix: run 'krisesenterkurs check' and correct what it reports.",
+                result.stderr.strip() or say("build_failed"),
             )
         )
     return Path(site)

@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from ..core.errors import CourseError, Problem
+from ..core.say import say
 from ..core.settings import Settings, current
 from ..core.strings import table
 from ..course.facilitator import guide_pdf_name, key_pdf_name
@@ -267,7 +268,7 @@ def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None
             Problem(
                 str(site),
                 None,
-                "holds no built site (no index.html). Fix: build it first with 'krisesenterkurs build'.",
+                say("pdf_no_site"),
             )
         )
     server, base = serve_folder(site)
@@ -278,13 +279,12 @@ def make_pdfs(site: Path, chromium: str | None = None, settings: Settings | None
                 browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             except PlaywrightError as e:
                 # Playwright's message runs to many lines of call log; the editor needs the first.
-                first = next((line.strip() for line in str(e).splitlines() if line.strip()), "no reason given")
+                first = next((line.strip() for line in str(e).splitlines() if line.strip()), say("no_reason"))
                 raise CourseError(
                     Problem(
                         executable,
                         None,
-                        f"Chromium did not start ({first}). "
-                        "Fix: install Debian's chromium, or name another with --chromium or CHROMIUM_PATH.",
+                        say("chromium_failed", reason=first),
                     )
                 ) from None
             printer = Printer(browser.new_page(), base)

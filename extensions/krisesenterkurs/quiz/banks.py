@@ -10,6 +10,7 @@ import msgspec
 from ..core.cache import cached
 from ..core.errors import CourseError, Problem
 from ..core.messages import load_folder, validate_file
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from .schema import Bank
@@ -21,8 +22,7 @@ def load_bank(path: Path, pass_mark: int = 80) -> Bank:
         path,
         Bank,
         dict,
-        "a bank must start with 'id:', 'title:' and 'questions:'. "
-        "Fix: write these keys at the start of a line, without '- '.",
+        say("bank_shape"),
     )
     if bank.pass_mark is None:
         bank = msgspec.structs.replace(bank, pass_mark=pass_mark)
@@ -43,8 +43,7 @@ def load_banks(directory: Path, pass_mark: int = 80) -> dict[str, LoadedBank]:
             Problem(
                 display_path(directory),
                 None,
-                "the quiz folder does not exist. Fix: create it, or "
-                "set 'extra.course.quizzes' in mkdocs.yml to the folder that holds the question banks.",
+                say("quiz_folder_missing"),
             )
         )
     loaded = load_folder(directory, lambda path: load_bank(path, pass_mark), "bank")
@@ -67,8 +66,7 @@ def unused_banks(settings: Settings, banks: dict[str, LoadedBank]) -> list[Probl
         Problem(
             display_path(loaded.path),
             1,
-            f"bank '{bank_id}' is not used by any page. "
-            f"Fix: place it on a page with '/// quiz | {bank_id}', or delete the file.",
+            say("bank_unused", id=bank_id),
         )
         for bank_id, loaded in sorted(banks.items())
         if bank_id not in used
@@ -76,11 +74,8 @@ def unused_banks(settings: Settings, banks: dict[str, LoadedBank]) -> list[Probl
 
 
 def unknown_bank_message(bank_id: str, banks: dict[str, LoadedBank], settings: Settings) -> str:
-    known = ", ".join(sorted(banks)) or "none"
-    return (
-        f"there is no question bank with id '{bank_id}'. Fix: use one of: {known}; "
-        f"or add {settings.course.quizzes}/{bank_id}.yml."
-    )
+    known = ", ".join(sorted(banks)) or say("none")
+    return say("bank_unknown", id=bank_id, known=known, folder=settings.course.quizzes)
 
 
 def unknown_banks(settings: Settings, banks: dict[str, LoadedBank]) -> list[Problem]:

@@ -23,6 +23,7 @@ from ..core import blocks
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
 from ..core.page import current_page, href_to_page
+from ..core.say import say
 from ..core.settings import current
 from .banks import course_banks, unknown_bank_message
 from .learnmore import link_title
@@ -53,23 +54,17 @@ class QuizBlock(Block):
         self._line = blocks.next_line(self.md, NAME)
         bank_id = (arg or "").strip()
         if not bank_id:
-            self._fail("'/// quiz' needs a bank id. Fix: write '/// quiz | <bank id>', e.g. '/// quiz | mandat'.")
+            self._fail(say("quiz_no_bank"))
         unknown = sorted(set(options) - set(self.option_spec))
         if unknown:
-            self._fail(
-                f"quiz '{bank_id}': unknown option '{unknown[0]}'. Fix: remove it; the quiz block takes 'questions' and 'mode'."
-            )
+            self._fail(say("quiz_unknown_option", id=bank_id, option=unknown[0]))
         if options.get("mode", "individual") not in ("individual", "group"):
-            self._fail(
-                f"quiz '{bank_id}': mode must be 'individual' or 'group'. Fix: write 'mode: group' or leave it out."
-            )
+            self._fail(say("quiz_bad_mode", id=bank_id))
         if "questions" in options:
             try:
                 _type_id_list(options["questions"])
             except ValueError:
-                self._fail(
-                    f"quiz '{bank_id}': 'questions' must be a list of question ids. Fix: write e.g. 'questions: [id-1, id-2]'."
-                )
+                self._fail(say("quiz_questions_not_list", id=bank_id))
         return super()._validate(parent, arg, **options)
 
     def on_validate(self, parent) -> bool:
@@ -82,11 +77,9 @@ class QuizBlock(Block):
         wanted = self.options["questions"]
         missing = [q for q in wanted if bank.question(q) is None]
         if missing:
-            self._fail(
-                f"quiz '{bank_id}' has no question '{missing[0]}'. Fix: use ids from {banks[bank_id].path.name}."
-            )
+            self._fail(say("quiz_no_such_question", id=bank_id, question=missing[0], file=banks[bank_id].path.name))
         if len(set(wanted)) != len(wanted):
-            self._fail(f"quiz '{bank_id}' lists a question twice. Fix: name each question once under 'questions'.")
+            self._fail(say("quiz_question_twice", id=bank_id))
         self.bank = bank
         self.settings = settings
         self.lang = settings.language

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..core.errors import Problem
 from ..core.locate import locator
+from ..core.say import number, say
 from ..core.yamlfile import display_path
 from .schema import Bank, MultipleQuestion, SingleQuestion, TrueFalseQuestion
 
@@ -58,15 +59,14 @@ def item_flaws(bank: Bank, path: Path) -> list[Problem]:
                 if ALL_OR_NONE.match(option.text):
                     at(
                         qi,
-                        f"the option «{option.text.strip()}» points at the other options; a learner who sees "
-                        "two right ones can guess it. Fix: write a real answer instead.",
+                        say("flaw_all_or_none", option=option.text.strip()),
                         oi,
                     )
                 key = _normal(option.text)
                 if key in seen:
                     at(
                         qi,
-                        f"options {seen[key] + 1} and {oi + 1} say the same. Fix: make every option different.",
+                        say("flaw_same_options", first=seen[key] + 1, second=oi + 1),
                         oi,
                     )
                 seen.setdefault(key, oi)
@@ -78,9 +78,7 @@ def item_flaws(bank: Bank, path: Path) -> list[Problem]:
             if key_length >= LONG_KEY_RATIO * longest_other:
                 at(
                     qi,
-                    f"the right option is {key_length / longest_other:.1f} times as long as the longest wrong one, "
-                    "so it can be guessed by its length. Fix: shorten it, or give the wrong options "
-                    "the same detail.",
+                    say("flaw_long_key", ratio=number(key_length / longest_other)),
                     key_index,
                 )
         if isinstance(q, TrueFalseQuestion) and not q.answer:
@@ -88,9 +86,7 @@ def item_flaws(bank: Bank, path: Path) -> list[Problem]:
             if word:
                 at(
                     qi,
-                    f"a false statement with «{word.group(0)}» can be guessed as false by that word alone "
-                    "(review it). Fix: make the statement false in its content, or write a true statement "
-                    "with the word.",
+                    say("flaw_absolute_word", word=word.group(0)),
                 )
 
     def bank_level(message: str) -> None:
@@ -104,25 +100,22 @@ def item_flaws(bank: Bank, path: Path) -> list[Problem]:
             > max(_length(o.text) for o in q.options if not o.correct)
         ]
         if len(longest) * 2 > len(singles):
-            bank_level(
-                f"the right option is the longest in {len(longest)} of {len(singles)} single-choice questions "
-                f"({', '.join(longest)}), so always picking the longest pays. Fix: make the wrong options "
-                "as long and as precise as the right one in most of them."
-            )
+            bank_level(say("flaw_longest_pays", count=len(longest), total=len(singles), ids=", ".join(longest)))
         positions = Counter(next(i for i, o in enumerate(q.options) if o.correct) for _, q in singles)
         position, count = positions.most_common(1)[0]
         if count * 2 > len(singles):
-            bank_level(
-                f"the right option is number {position + 1} in {count} of {len(singles)} single-choice questions "
-                "(in the order you wrote them, which print, group mode and the no-JavaScript view keep). "
-                "Fix: vary where the right option stands."
-            )
+            bank_level(say("flaw_same_position", position=position + 1, count=count, total=len(singles)))
     truefalse = [q for q in bank.questions if isinstance(q, TrueFalseQuestion)]
     trues = sum(q.answer for q in truefalse)
     falses = len(truefalse) - trues
     if len(truefalse) >= 3 and (trues > TRUEFALSE_BALANCE * falses or falses > TRUEFALSE_BALANCE * trues):
         bank_level(
-            f"{trues} of the {len(truefalse)} true/false statements are true and {falses} false, so always "
-            f"answering «{'Sant' if trues > falses else 'Usant'}» pays. Fix: make about half of them true."
+            say(
+                "flaw_truefalse_balance",
+                trues=trues,
+                total=len(truefalse),
+                falses=falses,
+                answer="Sant" if trues > falses else "Usant",
+            )
         )
     return flaws

@@ -16,6 +16,7 @@ from markdown.extensions.toc import slugify, unique
 from ..core.cache import cached
 from ..core.errors import Problem
 from ..core.locate import locator
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 
@@ -94,17 +95,10 @@ def learn_more_problems(settings: Settings, banks) -> list[Problem]:
                 continue
             page, _, anchor = q.learn_more.partition("#")
             if page not in pages:
-                message = (
-                    f"'learn_more' names the page '{page}', which the course does not have. "
-                    f"Fix: write the page's path from {display_path(settings.docs)}/, "
-                    "e.g. moduler/mandat/kommunens-ansvar.md."
-                )
+                message = say("learn_more_no_page", page=page, docs=display_path(settings.docs))
             elif anchor and anchor not in {h.anchor for h in pages[page]}:
-                known = ", ".join(h.anchor for h in pages[page] if h.level > 1) or "none"
-                message = (
-                    f"'learn_more' names the heading '#{anchor}', which {page} does not have. "
-                    f"Fix: use one of its headings' anchors: {known}."
-                )
+                known = ", ".join(h.anchor for h in pages[page] if h.level > 1) or say("none")
+                message = say("learn_more_no_heading", anchor=anchor, page=page, known=known)
             else:
                 continue
             line = line_of(("questions", qi, "learn_more"))

@@ -17,6 +17,7 @@ import msgspec
 from msgspec import Meta
 
 from ..core.model import Id, Model
+from ..core.say import say
 from ..core.validation import RuleError
 
 # Limits keep a question readable on a phone; they also stop a runaway paste.
@@ -57,13 +58,13 @@ class Option(Model):
         # An option is the label of a radio button or checkbox, which holds a line of text, not blocks.
         if "\n\n" in self.text.replace("\r", "") or self.text.lstrip().startswith(("- ", "* ", "1. ", "#")):
             raise RuleError(
-                "an option's text must be one paragraph. Fix: remove blank lines, lists and headings from it.",
+                say("option_one_paragraph"),
                 ("text",),
             )
 
 
 class _Common(Model, tag_field="type"):
-    kind_name: ClassVar[str] = "question type"  # what validation messages call the tag
+    kind_name: ClassVar[str] = "question type"  # what validation messages call the tag (key kind_question_type)
     id: Annotated[Id, Meta(description="Stable, unique within the bank; part of the learner's saved answer.")]
     prompt: Prompt
     explanation: Explanation
@@ -100,8 +101,7 @@ class SingleQuestion(_Question, tag="single"):
         found = sum(o.correct for o in self.options)
         if found != 1:
             raise RuleError(
-                f"a 'single' question needs exactly one option with 'correct: true', found {found}. "
-                "Fix: mark exactly one option as correct, or use 'type: multiple'.",
+                say("single_needs_one", found=found),
                 ("options",),
             )
 
@@ -112,8 +112,7 @@ class MultipleQuestion(_Question, tag="multiple"):
     def __post_init__(self) -> None:
         if not any(o.correct for o in self.options):
             raise RuleError(
-                "a 'multiple' question needs at least one option with 'correct: true', found none. "
-                "Fix: mark the right options with 'correct: true'.",
+                say("multiple_needs_one"),
                 ("options",),
             )
 
@@ -140,7 +139,7 @@ def _unique(texts: list[str], what: str, field: str) -> None:
         key = " ".join(text.split()).casefold()
         if key in seen:
             raise RuleError(
-                f"{what} {seen[key] + 1} and {index + 1} are the same («{text}»). Fix: make each one different.",
+                say(f"same_{what}", first=seen[key] + 1, second=index + 1, text=text),
                 (field, index),
             )
         seen[key] = index
@@ -158,8 +157,7 @@ class MatchingQuestion(_Question, tag="matching"):
         for index, item in enumerate(self.items):
             if item.category not in self.categories:
                 raise RuleError(
-                    f"item {index + 1} has the category '{item.category}', which is not under 'categories'. "
-                    f"Fix: use one of: {', '.join(self.categories)}; or add it to 'categories'.",
+                    say("item_unknown_category", n=index + 1, category=item.category, known=", ".join(self.categories)),
                     ("items", index, "category"),
                 )
 
@@ -196,7 +194,7 @@ class Bank(Model):
         for index, q in enumerate(self.questions):
             if q.id in seen:
                 raise RuleError(
-                    f"question id '{q.id}' is used twice in this bank. Fix: give each question its own id.",
+                    say("question_id_twice", id=q.id),
                     ("questions", index, "id"),
                 )
             seen.add(q.id)

@@ -21,6 +21,7 @@ from ..core import blocks
 from ..core.errors import CourseError, Problem
 from ..core.extension import course_options
 from ..core.page import current_page, href_to_page
+from ..core.say import say
 from ..core.settings import current
 from ..quiz.learnmore import link_title
 from .map import render_map
@@ -43,19 +44,12 @@ class ScenarioBlock(Block):
         self._line = blocks.next_line(self.md, NAME)
         scenario_id = (arg or "").strip()
         if not scenario_id:
-            self._fail(
-                "'/// scenario' needs a scenario id. Fix: write '/// scenario | <id>', e.g. '/// scenario | nav-ringer'."
-            )
+            self._fail(say("scenario_no_id"))
         unknown = sorted(set(options) - set(self.option_spec))
         if unknown:
-            self._fail(
-                f"scenario '{scenario_id}': unknown option '{unknown[0]}'. Fix: remove it; the block takes 'mode'."
-            )
+            self._fail(say("scenario_unknown_option", id=scenario_id, option=unknown[0]))
         if options.get("mode", "individual") not in ("individual", "group", "map"):
-            self._fail(
-                f"scenario '{scenario_id}': mode must be 'individual', 'group' or 'map'. "
-                "Fix: write 'mode: group' (workshops), 'mode: map' (the facilitator's map) or leave it out."
-            )
+            self._fail(say("scenario_bad_mode", id=scenario_id))
         return super()._validate(parent, arg, **options)
 
     def on_validate(self, parent) -> bool:
@@ -63,11 +57,8 @@ class ScenarioBlock(Block):
         settings = current(self.config["config_file"])
         scenarios = course_scenarios(settings)
         if scenario_id not in scenarios:
-            known = ", ".join(sorted(scenarios)) or "none"
-            self._fail(
-                f"there is no scenario with id '{scenario_id}'. Fix: use one of: {known}; "
-                f"or add {settings.course.scenarios}/{scenario_id}.yml."
-            )
+            known = ", ".join(sorted(scenarios)) or say("none")
+            self._fail(say("scenario_unknown", id=scenario_id, known=known, folder=settings.course.scenarios))
         self.scenario = scenarios[scenario_id].scenario
         self.settings = settings
         return True

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core.errors import Problem
 from ..core.locate import locator
+from ..core.say import say
 from ..core.yamlfile import display_path
 from .schema import Scenario
 
@@ -25,21 +26,19 @@ def graph_problems(scenario: Scenario, path: Path, line: Callable[[tuple], int] 
             found.append(
                 (
                     ("nodes", ni, "id"),
-                    f"the node id '{node.id}' is used twice (also node {index[node.id] + 1}). "
-                    "Fix: give each node its own id.",
+                    say("node_id_twice", id=node.id, other=index[node.id] + 1),
                     node.id,
                 )
             )
             continue
         index[node.id] = ni
-    known = ", ".join(index) or "none"
+    known = ", ".join(index) or say("none")
 
     if scenario.start not in index:
         found.append(
             (
                 ("start",),
-                f"'start' names the node '{scenario.start}', which the scenario does not have. "
-                f"Fix: use one of: {known}.",
+                say("start_unknown", id=scenario.start, known=known),
                 None,
             )
         )
@@ -49,8 +48,7 @@ def graph_problems(scenario: Scenario, path: Path, line: Callable[[tuple], int] 
                 found.append(
                     (
                         ("nodes", ni, "choices", ci, "next"),
-                        f"choice {ci + 1} leads to '{choice.next}', which is no node of this scenario. "
-                        f"Fix: use one of: {known}; or add a node with 'id: {choice.next}'.",
+                        say("choice_next_unknown", n=ci + 1, id=choice.next, known=known),
                         node.id,
                     )
                 )
@@ -59,8 +57,7 @@ def graph_problems(scenario: Scenario, path: Path, line: Callable[[tuple], int] 
                     found.append(
                         (
                             ("nodes", ni, "choices", ci, "tags", ti),
-                            f"choice {ci + 1} has the tag '{tag}', which is not under 'tags'. "
-                            f"Fix: use one of: {', '.join(scenario.tags)}; or add it to 'tags'.",
+                            say("choice_tag_unknown", n=ci + 1, tag=tag, known=", ".join(scenario.tags)),
                             node.id,
                         )
                     )
@@ -90,8 +87,7 @@ def graph_problems(scenario: Scenario, path: Path, line: Callable[[tuple], int] 
             found.append(
                 (
                     ("nodes", ni),
-                    f"no path from the start reaches the node '{node.id}'. "
-                    "Fix: let a choice lead here with 'next', or remove the node.",
+                    say("node_unreachable", id=node.id),
                     node.id,
                 )
             )
@@ -99,8 +95,7 @@ def graph_problems(scenario: Scenario, path: Path, line: Callable[[tuple], int] 
             found.append(
                 (
                     ("nodes", ni),
-                    f"from the node '{node.id}' no ending can be reached (its choices only go round). "
-                    "Fix: let one of its choices, or a node after it, lead to an ending.",
+                    say("node_no_ending", id=node.id),
                     node.id,
                 )
             )
@@ -108,12 +103,14 @@ def graph_problems(scenario: Scenario, path: Path, line: Callable[[tuple], int] 
         found.append(
             (
                 ("nodes",),
-                "the scenario has no good ending. Fix: make at least one ending 'ending: good', "
-                "so a learner can see what a helpful conversation leads to.",
+                say("no_good_ending"),
                 None,
             )
         )
     if not found:
         return []
     line = line or locator(path)
-    return [Problem(file, line(loc), f"node '{node}': {message}" if node else message) for loc, message, node in found]
+    return [
+        Problem(file, line(loc), say("node_message", id=node, message=message) if node else message)
+        for loc, message, node in found
+    ]

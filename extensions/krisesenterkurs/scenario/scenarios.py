@@ -8,6 +8,7 @@ from pathlib import Path
 from ..core.cache import cached
 from ..core.errors import CourseError, Problem
 from ..core.messages import load_folder, validate_file
+from ..core.say import say
 from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from .graph import graph_problems
@@ -27,9 +28,8 @@ def load_scenario(path: Path) -> Scenario:
         path,
         Scenario,
         dict,
-        "a scenario must start with 'id:', 'title:', 'role:', 'intro:', 'tags:', 'start:' and 'nodes:'. "
-        "Fix: write these keys at the start of a line, without '- '.",
-        holds="the scenario (id, title, role, intro, tags, start, nodes, sources)",
+        say("scenario_shape"),
+        holds=say("holds_scenario"),
     )
     problems = graph_problems(scenario, path)
     if problems:
@@ -57,7 +57,7 @@ def placement_problems(settings: Settings, scenarios: dict[str, LoadedScenario])
 
     problems = []
     used = set()
-    known = ", ".join(sorted(scenarios)) or "none"
+    known = ", ".join(sorted(scenarios)) or say("none")
     for path, _ in settings.pages():
         for p in blocks.placements(path.read_text(encoding="utf-8"), "scenario"):
             used.add(p.argument)
@@ -66,16 +66,14 @@ def placement_problems(settings: Settings, scenarios: dict[str, LoadedScenario])
                     Problem(
                         display_path(path),
                         p.line,
-                        f"there is no scenario with id '{p.argument}'. Fix: use one of: {known}; "
-                        f"or add {settings.course.scenarios}/{p.argument}.yml.",
+                        say("scenario_unknown", id=p.argument, known=known, folder=settings.course.scenarios),
                     )
                 )
     problems += [
         Problem(
             display_path(loaded.path),
             1,
-            f"scenario '{sid}' is not used by any page. "
-            f"Fix: place it on a page with '/// scenario | {sid}', or delete the file.",
+            say("scenario_unused", id=sid),
         )
         for sid, loaded in sorted(scenarios.items())
         if sid not in used

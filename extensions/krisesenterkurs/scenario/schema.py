@@ -17,6 +17,7 @@ import msgspec
 from msgspec import Meta
 
 from ..core.model import Id, Model
+from ..core.say import say
 from ..core.validation import RuleError
 from ..quiz.schema import LearnMore
 
@@ -48,7 +49,7 @@ class Choice(Model):
         # A choice is a button's label, which holds a line of text, not blocks.
         if "\n\n" in self.text.replace("\r", "") or self.text.lstrip().startswith(("- ", "* ", "1. ", "#")):
             raise RuleError(
-                "a choice's text must be one paragraph. Fix: remove blank lines, lists and headings from it.",
+                say("choice_one_paragraph"),
                 ("text",),
             )
 
@@ -64,17 +65,16 @@ class Node(Model):
     def __post_init__(self) -> None:
         if self.ending is None and self.choices is None:
             raise RuleError(
-                "the node is neither an ending nor has choices. "
-                "Fix: give it 'choices' (2 to 4), or make it an ending with 'ending: good', 'mixed' or 'poor'.",
+                say("node_neither"),
             )
         if self.ending is not None and self.choices is not None:
             raise RuleError(
-                "an ending has no choices. Fix: remove 'choices', or remove 'ending' to make it a step.",
+                say("ending_with_choices"),
                 ("choices",),
             )
         if self.ending is not None and self.title is None:
             raise RuleError(
-                "an ending needs a 'title' (shown above its debrief). Fix: add e.g. 'title: Et godt samarbeid'.",
+                say("ending_needs_title"),
             )
 
 
