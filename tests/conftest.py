@@ -18,8 +18,14 @@ from tests.support import COURSE, serve, url
 ENGINE = os.environ.get("KK_ENGINE", "mkdocs")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--bench", action="store_true", help="also run the benchmark end to end (kept out of CI)")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if "bench" in item.keywords and not config.getoption("--bench"):
+            item.add_marker(pytest.mark.skip(reason="runs the benchmark: pass --bench (kept out of CI)"))
         for engine in ("mkdocs", "zensical"):
             if f"{engine}_only" in item.keywords and engine != ENGINE:
                 item.add_marker(pytest.mark.skip(reason=f"concerns the {engine} build; this run builds with {ENGINE}"))
@@ -77,3 +83,31 @@ def _fresh_course_state():
     settings.reset()
     cache.reset()
     page.set_mkdocs_page(None)
+
+
+@pytest.fixture(scope="session")
+def scorm_package(tmp_path_factory):
+    """The course as `krisesenterkurs scorm` packs it (with its PDFs), unpacked: the LMS tests run it,
+    the PDF tests read its printed files. Built once a session; always with MkDocs, the default engine."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    from tests.support import ROOT
+
+    root = tmp_path_factory.mktemp("scorm")
+    # The installed command in its own process, as an editor runs it: it prints PDFs with
+    # Playwright, whose sync API cannot start a second time inside the test session's browser.
+    command = Path(sys.executable).with_name("krisesenterkurs")
+    result = subprocess.run(
+        [str(command), "--project", str(ROOT), "scorm", "--out", str(root / "kurs.zip")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(root / "kurs.zip") as zf:
+        zf.extractall(root / "course")
+        names = zf.namelist()
+    return {"root": root, "course": root / "course", "names": names}

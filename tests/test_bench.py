@@ -1,4 +1,4 @@
-"""The benchmark command runs end to end (the real measurements are not part of CI)."""
+"""The benchmark command runs end to end (`pytest --bench`: benchmarks are kept out of CI)."""
 
 import re
 import subprocess
@@ -16,6 +16,7 @@ def test_growth_is_time_per_added_page_between_sizes():
     assert growth(rows[:1]) == []
 
 
+@pytest.mark.bench
 @pytest.mark.browser  # times a page in Chromium
 def test_bench_runs_at_the_smallest_size(tmp_path):
     out = tmp_path / "BENCHMARKS.md"

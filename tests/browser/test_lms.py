@@ -4,7 +4,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as etree
 import zipfile
 from itertools import pairwise
@@ -16,7 +15,7 @@ from playwright.sync_api import expect
 
 from krisesenterkurs.publishing.hosting import SECURITY_HEADERS
 from tests.browser.quizpage import answer, answer_all, banks, modules, quiz_url, right
-from tests.support import COURSE, ROOT, serve
+from tests.support import COURSE, serve
 from tests.support import url as address
 
 # mkdocs_only: the package is built with MkDocs (the default engine); the Zensical run would repeat it unchanged.
@@ -26,24 +25,11 @@ CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 
 
-@pytest.fixture(scope="module")
-def lms(tmp_path_factory):
+@pytest.fixture(scope="session")
+def lms(scorm_package):
     if not (LMS / "node_modules" / "scorm-again").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=LMS, check=True)
-    root = tmp_path_factory.mktemp("lms")
-    # The installed command in its own process: it prints PDFs with Playwright, which cannot start
-    # a second time inside the test session's browser.
-    command = Path(sys.executable).with_name("krisesenterkurs")
-    result = subprocess.run(
-        [str(command), "--project", str(ROOT), "scorm", "--out", str(root / "kurs.zip")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(root / "kurs.zip") as zf:
-        zf.extractall(root / "course")
-        names = zf.namelist()
+    root, names = scorm_package["root"], scorm_package["names"]
     shutil.copy(LMS / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js", root)
     shutil.copy(LMS / "lms.html", root)
     shutil.copy(LMS / "lms.js", root)

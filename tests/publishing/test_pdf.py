@@ -59,12 +59,16 @@ class Links(HTMLParser):
             self.hrefs.append(href)
 
 
-def test_every_pdf_link_in_the_site_resolves(printed):
+@pytest.mark.parametrize("site", ["flat", "served"])
+def test_every_pdf_link_in_the_site_resolves(printed, served_course, site):
+    """In the printed package (page.html) and in the site as published (page/), each PDF link leads
+    to a printed file: the PDFs are printed once, into the package, and lie at the same paths."""
+    root = printed if site == "flat" else served_course["dir"]
     found = 0
-    for html in printed.rglob("*.html"):
+    for html in root.rglob("*.html"):
         parser = Links()
         parser.feed(html.read_text(encoding="utf-8"))
-        page_url = "http://site/" + html.relative_to(printed).as_posix()
+        page_url = "http://site/" + html.relative_to(root).as_posix()
         for href in parser.hrefs:
             path = urlparse(urljoin(page_url, href)).path.lstrip("/")
             assert (printed / path).is_file(), (html, href)
