@@ -96,6 +96,27 @@ def test_survey_quotes_are_exact():
         assert " ".join(q.split()) in text, q
 
 
+def test_nav_is_written_one_way_as_in_the_source():
+    """«NAV», as the source writes it (the author guide's writing rules); quotes stay word for word."""
+    files = [
+        *ROOT.glob("course/*.md"),
+        *COURSE.modules.glob("*/*.md"),
+        *COURSE.modules.glob("*/module.yml"),
+        *COURSE.quizzes.glob("*.yml"),
+        *COURSE.scenarios.glob("*.yml"),
+        COURSE.glossary,
+    ]
+    other = []
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(- )?(id|next|start|learn_more):", line):
+                continue  # names, not text
+            outside_quotes = re.sub(r"«[^«»]*»", "", line)
+            if re.search(r"\b(Nav|nav)\b(?!-)", outside_quotes) and "nav.no" not in outside_quotes:
+                other.append(f"{path.relative_to(ROOT)}:{number}")
+    assert other == []
+
+
 def test_right_answers_cannot_be_guessed_from_their_place():
     """Options are shown in the bank's order, so the bank must vary where the right answer stands."""
     for loaded in load_banks(COURSE.quizzes).values():

@@ -285,11 +285,7 @@
     importConfirm.appendChild(element("p", { id: "kk-import-question", "class": "kk-progress__confirm-title" }, words.import));
     var importSummary = element("div", { "aria-live": "polite" });
     importConfirm.appendChild(importSummary);
-    var importYes = element("button", { type: "button", "class": "md-button md-button--primary" }, words.import_yes);
-    var importNo = element("button", { type: "button", "class": "md-button" }, words.reset_no);
-    importConfirm.appendChild(importYes);
-    importConfirm.appendChild(document.createTextNode(" "));
-    importConfirm.appendChild(importNo);
+    var importAnswer = answerButtons(importConfirm, words.import_yes, words.reset_no);
     function describe() {
       var summary = rules.importSummary(pending, data.course, store.read);
       importSummary.textContent = "";
@@ -309,14 +305,14 @@
     }
     // Another tab may change the learner's data while the question is open: the summary follows.
     importConfirm.kkRedescribe = function () { if (pending) describe(); };
-    importNo.addEventListener("click", function () {
+    importAnswer.no.addEventListener("click", function () {
       pending = null;
       importConfirm.hidden = true;
       var message = holder.querySelector(".kk-progress__message");
       if (message) message.textContent = words.import_cancelled;
       file.focus();
     });
-    importYes.addEventListener("click", function () {
+    importAnswer.yes.addEventListener("click", function () {
       var entries = pending;
       pending = null;
       var ok = !!entries && importEntries(entries);
@@ -326,22 +322,18 @@
     var resetButton = element("button", { type: "button", "class": "md-button kk-progress__reset" }, words.reset);
     var confirm = element("div", { "class": "kk-progress__confirm", hidden: "hidden", role: "group", "aria-labelledby": "kk-reset-question" });
     confirm.appendChild(element("p", { id: "kk-reset-question" }, words.reset_confirm));
-    var yes = element("button", { type: "button", "class": "md-button md-button--primary" }, words.reset_yes);
-    var no = element("button", { type: "button", "class": "md-button" }, words.reset_no);
-    confirm.appendChild(yes);
-    confirm.appendChild(document.createTextNode(" "));
-    confirm.appendChild(no);
+    var resetAnswer = answerButtons(confirm, words.reset_yes, words.reset_no);
     resetButton.addEventListener("click", function () {
       importConfirm.hidden = true;
       pending = null;
       confirm.hidden = false;
-      no.focus();
+      resetAnswer.no.focus();
     });
-    no.addEventListener("click", function () {
+    resetAnswer.no.addEventListener("click", function () {
       confirm.hidden = true;
       resetButton.focus();
     });
-    yes.addEventListener("click", function () {
+    resetAnswer.yes.addEventListener("click", function () {
       store.names().forEach(store.remove);
       store.changed();
       rerender(data, words.reset_done, "kk-reset");
@@ -553,6 +545,17 @@
     holder.appendChild(section);
   }
 
+  // The two answers to a question asked in the page (import, reset, a moved record): the yes
+  // button first and marked primary, then the one that changes nothing.
+  function answerButtons(box, yesText, noText) {
+    var yes = element("button", { type: "button", "class": "md-button md-button--primary" }, yesText);
+    var no = element("button", { type: "button", "class": "md-button" }, noText);
+    box.appendChild(yes);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(no);
+    return { yes: yes, no: no };
+  }
+
   // The question a link opened here asks: what it holds, now and after merging; yes or «Avbryt».
   function moveQuestion(holder, data) {
     var words = data.words;
@@ -580,18 +583,14 @@
     }
     describe();
     box.kkRedescribe = describe;
-    var yes = element("button", { type: "button", "class": "md-button md-button--primary" }, words.move_yes);
-    var no = element("button", { type: "button", "class": "md-button" }, words.reset_no);
-    box.appendChild(yes);
-    box.appendChild(document.createTextNode(" "));
-    box.appendChild(no);
-    no.addEventListener("click", function () {
+    var answer = answerButtons(box, words.move_yes, words.reset_no);
+    answer.no.addEventListener("click", function () {
       move.incoming = null;
       move.message = words.move_cancelled;
       refresh();
       focusMoveMessage();
     });
-    yes.addEventListener("click", function () {
+    answer.yes.addEventListener("click", function () {
       move.incoming = null;
       var ok = mergeMoved(parsed.entries, data.course);
       move.message = ok ? words.move_done : words.move_failed;
