@@ -17,5 +17,9 @@ node --test tests/js/
 # Everything against the MkDocs build, then the browser tests again against the Zensical build
 # (tests marked mkdocs_only are skipped there; README lists them).
 # The slowest tests are listed at the end of each run, to keep the whole run within its time budget.
-.venv/bin/python -m pytest --durations=15 "$@"
-KK_ENGINE=zensical .venv/bin/python -m pytest --durations=10 tests/browser "$@"
+# Two workers (pytest-xdist; KK_WORKERS to change): a single run leaves most of a second core idle
+# while Chromium and the builds wait on each other. The tests of the SCORM package and its printed
+# PDFs share one worker (xdist_group), so the package is built and printed once.
+workers=(-n "${KK_WORKERS:-2}" --dist loadgroup)
+.venv/bin/python -m pytest "${workers[@]}" --durations=15 "$@"
+KK_ENGINE=zensical .venv/bin/python -m pytest "${workers[@]}" --durations=10 tests/browser "$@"

@@ -95,3 +95,18 @@ def test_the_glossary_page_promises_what_the_pages_do(page, base_url):
     expect(text).to_contain_text("første gang det står i hver del av en side")
     expect(text).to_contain_text("Trykk på det")
     expect(text).to_contain_text("Esc")
+
+
+def test_on_paper_a_term_is_plain_text(page, base_url):
+    """The mark promises a tap or a tooltip; a printed handout or page has neither."""
+    page.goto(base_url + "moduler/barn-i-reetablering/utdelingsark/")
+    expect(page.locator("article button.kk-term").first).to_be_attached()
+    page.emulate_media(media="print")
+    marks = page.evaluate(
+        """() => [...document.querySelectorAll("article button.kk-term, article abbr")].map(e => {
+             const s = getComputedStyle(e);
+             return [e.textContent, s.borderBottomStyle, s.textDecorationLine];
+           })"""
+    )
+    assert marks
+    assert [m for m in marks if m[1] != "none" or m[2] != "none"] == []

@@ -19,7 +19,7 @@ from tests.support import COURSE, serve
 from tests.support import url as address
 
 # mkdocs_only: the package is built with MkDocs (the default engine); the Zensical run would repeat it unchanged.
-pytestmark = [pytest.mark.browser, pytest.mark.mkdocs_only]
+pytestmark = [pytest.mark.browser, pytest.mark.mkdocs_only, pytest.mark.xdist_group("scorm_package")]
 LMS = Path(__file__).parent.parent / "lms"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"

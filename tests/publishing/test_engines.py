@@ -74,3 +74,17 @@ def test_a_cached_zensical_build_shows_an_edited_bank(course, tmp_path):
     page = (tmp_path / "two" / "moduler" / "forste" / "quiz" / "index.html").read_text(encoding="utf-8")
     assert "Hva er nå riktig?" in page
     assert (tmp_path / "two" / "assets" / "krisesenterkurs" / "quiz.js").exists()
+
+
+def test_two_zensical_builds_at_once_each_get_the_whole_site(course, tmp_path):
+    """Zensical builds inside the project (.build/zensical): a second build at the same time (a second
+    terminal, parallel test workers) waits for the first instead of taking its output folder."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sites = [tmp_path / "a", tmp_path / "b", tmp_path / "c"]
+    with ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(lambda site: run(course, site, engine="zensical", strict=False), sites))
+    for site, result in zip(sites, results, strict=True):
+        assert result.returncode == 0, result.stderr
+        assert (site / "moduler" / "forste" / "quiz" / "index.html").is_file(), site
+        assert (site / "index.html").is_file(), site

@@ -14,7 +14,8 @@ from tests.browser.quizpage import banks, modules
 from tests.publishing.pdftext import page_texts, text_of
 from tests.support import COURSE
 
-pytestmark = pytest.mark.browser  # prints with Chromium
+# Prints with Chromium; in the worker that builds the SCORM package, which prints the PDFs once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("scorm_package")]
 
 
 def plain(markdown: str, words: int) -> str:

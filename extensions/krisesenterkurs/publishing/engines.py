@@ -12,6 +12,8 @@ differences this module absorbs (see README, «Two engines»):
   result is moved (or, for a cached build, copied) where it was asked for.
   Zensical notices a changed course file by its whole-second mtime: a file
   saved twice within one second, before and after a build, is not seen.
+  Since that folder and configuration are shared, one Zensical build of a
+  project runs at a time (`_one_at_a_time`): a second waits for the first.
 """
 
 from __future__ import annotations
@@ -106,10 +108,34 @@ def run(
     # The same folder every time: Zensical counts its output folder as part of the configuration,
     # and reuses its cache of unchanged pages only while the configuration is the same.
     inside = settings.root / ".build" / "zensical"
+    with _one_at_a_time(settings.config_file):
+        return _zensical(settings, site, inside, env, strict=strict, clean=clean)
+
+
+@contextlib.contextmanager
+def _one_at_a_time(config_file: Path):
+    """Two builds at once (a second terminal, parallel tests) would share one output folder. The lock
+    is taken on mkdocs.yml itself, which every build has and none writes, so no lock file is left."""
+    with open(config_file, "rb") as handle:
+        try:
+            import fcntl
+        except ImportError:  # not on Windows: there, builds are not serialised
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _zensical(
+    settings: Settings, site: Path, inside: Path, env: dict[str, str], *, strict: bool, clean: bool
+) -> subprocess.CompletedProcess:
     config = zensical_config(settings, site_dir=inside)
     try:
         result = subprocess.run(
-            command(settings, engine, site, strict=strict, clean=clean, config=config),
+            command(settings, "zensical", site, strict=strict, clean=clean, config=config),
             cwd=settings.root,
             env=env,
             capture_output=True,
