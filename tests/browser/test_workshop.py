@@ -266,7 +266,10 @@ def test_each_group_page_holds_exactly_the_guides_questions_for_each_agenda(page
         page.goto(base_url + f"moduler/{module.folder}/gruppe/")
         quizzes = page.locator(".kk-quiz[data-ready]")
         expect(quizzes).to_have_count(2)
-        shown = [quizzes.nth(i).locator("fieldset.kk-question").evaluate_all("fs => fs.map(f => f.dataset.qid)") for i in (0, 1)]
+        shown = [
+            quizzes.nth(i).locator("fieldset.kk-question").evaluate_all("fs => fs.map(f => f.dataset.qid)")
+            for i in (0, 1)
+        ]
         assert shown == [ids[: NINETY_MINUTES[module.folder]], ids], module.folder
         expect(page.locator("article h2")).to_contain_text(["90 minutter", "3 timer"])
         for i in (0, 1):
@@ -311,7 +314,9 @@ def test_a_learner_alone_meets_the_questions_before_the_group_mode_switch(quiz):
     assert first.evaluate("q => q.contains(document.activeElement)"), quiz.evaluate("document.activeElement.outerHTML")
     toggle = quiz.get_by_role("button", name="Gruppemodus")
     last = quiz.locator(".kk-question").last
-    assert last.evaluate("(q, t) => !!(q.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)", toggle.element_handle())
+    assert last.evaluate(
+        "(q, t) => !!(q.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)", toggle.element_handle()
+    )
     for _ in range(200):
         quiz.keyboard.press("Tab")
         if toggle.evaluate("b => b === document.activeElement"):
