@@ -125,6 +125,8 @@ def test_a_case_its_questions_a_quiz_question_and_a_scenario_step_each_fit_a_sli
         questions = steps = 0
         for i in every_slide(page):
             problems = page.evaluate(OUT_OF_THE_SLIDE) + page.evaluate(SMALL_TEXT, SMALLEST)
+            if not page.locator("article.md-content__inner").inner_text().strip():
+                problems.append("an empty slide")
             if problems:
                 found[f"{path} slide {i}"] = problems
             questions += page.locator(".kk-question:visible").count()
@@ -153,7 +155,10 @@ def test_a_scenario_step_and_its_feedback_stay_on_one_slide(page, base_url):
     at = status(page)
     page.locator(".kk-scenario__option").first.click()
     expect(page.locator(".kk-scenario__continue")).to_be_visible()
+    expect(page.locator(".kk-scenario__feedback:visible")).to_have_count(1)
     assert status(page) == at
+    page.wait_for_function("() => document.documentElement.scrollHeight <= innerHeight + 1")  # set smaller if need be
+    assert page.evaluate(OUT_OF_THE_SLIDE) == []
     assert page.evaluate(SMALL_TEXT, SMALLEST) == []
     page.locator(".kk-scenario__continue").click()
     expect(page.locator(".kk-scenario__step:visible")).to_have_text("Steg 2")

@@ -201,7 +201,11 @@
     var at = 0;  // the current slide's step in SIZES
     function els() { return cur.map(function (x) { return x.el; }); }
     function close() {
-      if (cur.length) pages.push({ units: els(), size: at });
+      // Blocks with nothing to show (a group quiz's empty footer) make no slide of their own: they
+      // go with the slide before, where they belong if they ever show something.
+      var empty = cur.length && pages.length && cur.every(function (x) { return !x.el.getClientRects().length || !x.el.offsetHeight; });
+      if (empty) pages[pages.length - 1].units = pages[pages.length - 1].units.concat(els());
+      else if (cur.length) pages.push({ units: els(), size: at });
       cur = [];
       at = 0;
       size(root, 0);
