@@ -228,3 +228,43 @@ def test_slides_work_on_a_narrow_screen(page, base_url):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.get_by_role("button", name="Neste lysbilde").click()
     assert status(page) == (n + 1, total)
+
+
+def test_opening_the_discussion_points_on_a_slide_keeps_the_slide_and_fits(page, base_url):
+    """«Momenter til diskusjonen» opened on its slide: the page is cut again, the slide with it
+    stays, and what it holds goes on over as many slides as it needs, each fitting the screen."""
+    open_slides(page, base_url, "moduler/mandat/case/")
+    summary = page.locator("article details > summary")
+    for _ in every_slide(page):
+        if summary.is_visible():
+            break
+    at, total = status(page)
+    summary.press("Enter")
+    expect(page.locator("article details")).to_have_attribute("open", "")
+    assert status(page)[0] == at
+    expect(summary).to_be_visible()
+    points = page.locator("article details li")
+    seen = set()
+    while True:
+        assert page.evaluate(OUT_OF_THE_SLIDE) == []
+        seen |= {i for i in range(points.count()) if points.nth(i).is_visible()}
+        if page.get_by_role("button", name="Neste lysbilde").is_disabled():
+            break
+        page.keyboard.press("PageDown")
+    assert seen == set(range(points.count())), "every point is on a slide"
+
+
+def test_esc_closes_a_glossary_explanation_before_it_leaves_the_slides(page, base_url):
+    open_slides(page, base_url, "moduler/mandat/case/")
+    term = page.locator("article button.kk-term:visible").first
+    for _ in every_slide(page):
+        if term.count():
+            break
+    term.click()
+    explanation = page.locator(".kk-term__pop:popover-open")
+    expect(explanation).to_have_count(1)
+    page.keyboard.press("Escape")
+    expect(explanation).to_have_count(0)
+    expect(page.locator(".kk-slidebar")).to_have_count(1)
+    page.keyboard.press("Escape")
+    expect(page.locator(".kk-slidebar")).to_have_count(0)

@@ -239,7 +239,8 @@
       if (overflows() && kind) {
         // Still too tall: a box or list is cut between its own blocks, at the slide's size.
         var parts = childUnits(u.el, false);
-        if (parts.length > 1) {
+        // One part that can be cut itself (the list in «Momenter til diskusjonen») is cut in turn.
+        if (parts.length > 1 || (parts.length === 1 && container(parts[0].el))) {
           cur.pop();
           parts.forEach(function (c) { tracked.push(c.el); });
           queue = parts.concat(queue);
@@ -457,9 +458,11 @@
     go(step, true);
   });
 
-  // Opening «Momenter til diskusjonen» changes what fits: cut again, and stay on it.
+  // Opening «Momenter til diskusjonen» changes what fits: cut again, and stay on it. (Only a
+  // <details>: a glossary popover toggles too, and floats above the slide.)
   document.addEventListener("toggle", function (event) {
-    if (slidesOn() && slides && content() && content().contains(event.target)) build(event.target, false);
+    var t = event.target;
+    if (slidesOn() && slides && t.localName === "details" && content() && content().contains(t)) build(t, false);
   }, true);
   // «Vis svar», a choice in a scenario: the slide stays, set smaller if it must.
   document.addEventListener("click", function (event) {
