@@ -40,9 +40,10 @@ def status(page):
     return int(n), int(total)
 
 
-def open_slides(page, base_url, path):
+def open_slides(page, base_url, path, load=True):
     page.set_viewport_size(SLIDE)
-    page.goto(base_url + path)
+    if load:
+        page.goto(base_url + path)
     expect(page.locator(".kk-quiz:not([data-ready]), .kk-scenario:not([data-ready])")).to_have_count(0)
     toggle = page.locator(".kk-slides-toggle")
     if toggle.get_attribute("aria-pressed") != "true":  # on already when a page before left it on
@@ -177,6 +178,29 @@ def test_a_horizontal_rule_starts_a_slide(page, base_url):
             break
     expect(after).to_be_visible()
     expect(page.locator("article.md-content__inner > :has(+ hr)")).to_be_hidden()  # the list before it
+
+
+def test_a_horizontal_rule_inside_a_box_starts_a_slide_with_the_boxs_title(page, base_url):
+    """`---` inside a box breaks the slide there even when the whole box would fit: the part after
+    it is a slide of its own, under the box's title, and the rule is not drawn."""
+    page.set_viewport_size(SLIDE)
+    page.goto(base_url + "moduler/mandat/case/")
+    box = page.locator("article .admonition.tip")  # «Slik kan dere bruke caset»: one short paragraph
+    box.evaluate("""box => {
+        const after = document.createElement('p');
+        after.textContent = 'Etter streken.';
+        box.append(document.createElement('hr'), after);
+    }""")
+    open_slides(page, base_url, "moduler/mandat/case/", load=False)  # the page as edited
+    before = box.locator(":scope > p:not(.admonition-title)").first
+    after = box.locator(":scope > p", has_text="Etter streken.")
+    expect(before).to_be_visible()
+    expect(after).to_be_hidden()
+    page.keyboard.press("PageDown")
+    expect(after).to_be_visible()
+    expect(before).to_be_hidden()
+    expect(box.locator(".admonition-title")).to_be_visible()
+    expect(box.locator("hr")).to_be_hidden()
 
 
 def test_slide_mode_lasts_across_instant_navigation_and_a_reload_from_the_first_slide(page, base_url):

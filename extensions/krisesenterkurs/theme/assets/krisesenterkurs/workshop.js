@@ -126,6 +126,8 @@
   function container(el) {
     if (el.matches(".kk-quiz-holder, .kk-quiz, .kk-quiz__questions, .kk-scenario-holder, .kk-scenario")) return "always";
     if (el.matches("details:not([open])")) return null;
+    // An author's `---` inside a box breaks the slide there, whether or not the box fits.
+    if (el.matches(".admonition, details") && el.querySelector(":scope > hr")) return "always";
     if (el.matches(".admonition, details, ul, ol, .kk-quiz__intro")) return "if-tall";
     return null;
   }
