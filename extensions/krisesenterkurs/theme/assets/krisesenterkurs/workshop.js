@@ -172,7 +172,8 @@
     else root.style.removeProperty("--kk-present-text");
   }
 
-  // The smallest step of SIZES from `from` on at which the page does not overflow, or the last.
+  // Sets the first size of SIZES, from step `from` on, at which the page does not overflow (or
+  // the least one) and returns its step.
   function shrink(root, from) {
     var n = from;
     size(root, n);
