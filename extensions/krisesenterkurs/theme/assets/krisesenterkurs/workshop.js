@@ -423,10 +423,11 @@
 
   // Keys a presentation clicker sends. Arrows belong to a control that uses them (radio buttons,
   // a list box, a text field), space to any control that has the focus (it presses a button);
-  // Page Up and Page Down always turn the slide, but in a text field.
+  // Page Up and Page Down turn the slide from anywhere but a text field or a list box (where they
+  // would change the group's answer).
   var FORWARD = { ArrowRight: 1, PageDown: 1, " ": 1, Spacebar: 1 };
   var BACK = { ArrowLeft: -1, PageUp: -1 };
-  var TYPING = "textarea, [contenteditable], .md-search, input:not([type=radio]):not([type=checkbox]):not([type=button])";
+  var TYPING = "textarea, select, [contenteditable], .md-search, input:not([type=radio]):not([type=checkbox]):not([type=button])";
   var ARROWS = "input, select, textarea, [contenteditable], .md-search";
   var SPACE = "input, select, textarea, button, summary, a[href], [contenteditable], .md-search";
 
