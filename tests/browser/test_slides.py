@@ -116,6 +116,26 @@ def test_slides_are_stepped_through_by_keyboard_alone(page, base_url):
     assert page.evaluate("Object.keys(localStorage).filter(k => k.includes('slide'))") == []
 
 
+def test_on_a_question_slide_the_arrows_choose_and_page_down_turns(page, base_url):
+    """The group answers with the keyboard: in a radio group the arrows move the choice and space
+    ticks, as always; Page Down (a clicker's «next») still turns the slide."""
+    open_slides(page, base_url, "moduler/mandat/gruppe/")
+    radio = page.locator(".kk-question:visible input[type=radio]")
+    for _ in every_slide(page):
+        if radio.count() >= 2:
+            break
+    at = status(page)
+    radio.first.focus()
+    page.keyboard.press("Space")
+    expect(radio.first).to_be_checked()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    expect(radio.nth(2 % radio.count())).to_be_checked()
+    assert status(page) == at
+    page.keyboard.press("PageDown")
+    assert status(page) == (at[0] + 1, at[1])
+
+
 def test_a_case_its_questions_a_quiz_question_and_a_scenario_step_each_fit_a_slide(page, base_url):
     """At 1280x720 every slide of every case page, of every group page and a quiz (one question a
     slide) and of a scenario fits the screen above the bar without scrolling, and no text is under
