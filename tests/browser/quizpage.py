@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import Page
 
+from krisesenterkurs.course.modules import FACILITATOR_PAGES
 from krisesenterkurs.quiz.banks import load_banks
 from krisesenterkurs.quiz.schema import MatchingQuestion, MultipleQuestion, OrderingQuestion, TrueFalseQuestion
 from tests.support import COURSE
@@ -18,9 +19,10 @@ def banks():
 
 
 def quiz_url(bank_id: str) -> str:
-    """The site path of the module page that places the whole bank."""
+    """The site path of the module page that places the whole bank (the learners' quiz, not a
+    facilitator's group page)."""
     for path in sorted((COURSE.modules).rglob("*.md")):
-        if bank_id in BLOCK.findall(path.read_text(encoding="utf-8")):
+        if path.name not in FACILITATOR_PAGES and bank_id in BLOCK.findall(path.read_text(encoding="utf-8")):
             rel = path.relative_to(COURSE.modules).with_suffix("")
             return f"moduler/{rel.as_posix().removesuffix('index')}/".replace("//", "/")
     raise LookupError(bank_id)

@@ -32,9 +32,10 @@ def test_every_learning_page_says_which_page_of_how_many_and_how_long(page, base
         line = page.locator("article h1 + .kk-orientation, article .kk-orientation").first
         expect(line).to_have_text(f"Side {index + 1} av {len(module.pages)} · ca. {module.minutes[index]} min")
     # A facilitator's page is no step of the module: it has no such line.
-    page.goto(base_url + f"moduler/{module.module.folder}/workshopleder/")
-    expect(page.locator("article h1")).to_have_count(1)
-    expect(page.locator(".kk-orientation")).to_have_count(0)
+    for guide in ("workshopleder/", "gruppe/"):
+        page.goto(base_url + f"moduler/{module.module.folder}/{guide}")
+        expect(page.locator("article h1")).to_have_count(1)
+        expect(page.locator(".kk-orientation")).to_have_count(0)
 
 
 def test_the_first_page_lists_the_pages_read_and_not_read_in_words(page, base_url, times):

@@ -99,7 +99,7 @@ def test_a_facilitator_page_is_never_where_the_learner_resumes(page, base_url):
     page.goto(base_url + learning)
     remembered(page, learning)
     heading = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
-    for guide in ("workshopleder/", "utdelingsark/"):
+    for guide in ("workshopleder/", "gruppe/", "utdelingsark/"):
         page.goto(base_url + f"moduler/{module.folder}/{guide}")
         # The script has seen the page once it has drawn the indicator.
         expect(page.locator(".md-header .kk-indicator")).to_have_count(1)

@@ -223,3 +223,104 @@ def test_presentation_button_has_a_drawn_icon_and_leaves_the_phone_alone(page, b
     expect(page.locator(".md-header")).to_be_visible()
     assert not [t for t in page.evaluate(HEADER_TEXT) if SYMBOL.search(t)], page.evaluate(HEADER_TEXT)
     expect(page.locator(".kk-present-toggle")).to_be_hidden()
+
+
+# The guides name their recommended group questions by their first words, «… …», in the section
+# «Quizen i gruppen»; the 90-minute agenda takes the first few of them, the 3-hour one all.
+FIRST_WORDS = re.compile(r"«([^«»]+?) …»")
+NINETY_MINUTES = {
+    "mandat": 4,
+    "barn-i-reetablering": 4,
+    "voksne-i-reetablering": 4,
+    "personer-som-utover-vold": 4,
+    "fortsettelsesvold": 3,
+}
+
+
+def recommended(module) -> list[str]:
+    """The question ids the module's guide recommends for the group, in the guide's order."""
+    guide = (COURSE.modules / module.folder / "workshopleder.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Quizen i gruppen\n", 1)[1].split("\n## ", 1)[0]
+    bank = banks()[module.meta.bank]
+    ids = []
+    for words in FIRST_WORDS.findall(section):
+        found = [q.id for q in bank.questions if q.prompt.startswith(words)]
+        assert len(found) == 1, f"{module.folder}: «{words} …» names {found}"
+        ids.append(found[0])
+    return ids
+
+
+def test_each_group_page_holds_exactly_the_guides_questions_for_each_agenda(page, base_url):
+    """Per module, «Quizen i gruppen» (gruppe.md, linked from the guide) shows the questions the
+    guide recommends, in group mode without a switch: the first few for 90 minutes, all of them
+    for 3 hours."""
+    from krisesenterkurs.course.modules import course_modules
+
+    modules = course_modules(COURSE)
+    assert sorted(m.folder for m in modules) == sorted(NINETY_MINUTES)
+    for module in modules:
+        ids = recommended(module)
+        assert len(ids) == 6, module.folder
+        page.goto(base_url + f"moduler/{module.folder}/workshopleder/")
+        expect(page.locator('article a[href$="/gruppe/"]').first).to_be_visible()
+        page.goto(base_url + f"moduler/{module.folder}/gruppe/")
+        quizzes = page.locator(".kk-quiz[data-ready]")
+        expect(quizzes).to_have_count(2)
+        shown = [
+            quizzes.nth(i).locator("fieldset.kk-question").evaluate_all("fs => fs.map(f => f.dataset.qid)")
+            for i in (0, 1)
+        ]
+        assert shown == [ids[: NINETY_MINUTES[module.folder]], ids], module.folder
+        expect(page.locator("article h2")).to_contain_text(["90 minutter", "3 timer"])
+        for i in (0, 1):
+            expect(quizzes.nth(i)).to_have_attribute("data-mode", "group")
+        expect(page.get_by_role("button", name="Gruppemodus")).to_have_count(0)
+        expect(page.get_by_role("button", name="Sjekk svar")).to_have_count(0)
+        expect(page.get_by_role("button", name="Vis svar")).to_have_count(len(ids) + NINETY_MINUTES[module.folder])
+
+
+def test_group_mode_lasts_across_a_reload_for_the_tab_and_is_never_progress(quiz):
+    """Switched on, group mode survives a reload (the projector's laptop wakes up) for this tab
+    only: sessionStorage under the course's prefix, nothing in the learner's record. Off again,
+    a reload brings back the learner's own quiz."""
+    before = our_storage(quiz)
+    quiz.get_by_role("button", name="Gruppemodus").click()
+    quiz.reload()
+    expect(quiz.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    toggle = quiz.get_by_role("button", name="Gruppemodus")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(quiz.locator(".kk-quiz")).to_have_attribute("data-mode", "group")
+    expect(quiz.get_by_role("button", name="Vis svar")).to_have_count(len(BANK.questions))
+    expect(quiz.get_by_role("button", name="Sjekk svar")).to_have_count(0)
+    assert quiz.evaluate("Object.keys(sessionStorage)") == ["krisesenterkurs:/:group:mandat"]
+    assert our_storage(quiz) == before
+    toggle.click()
+    quiz.reload()
+    expect(quiz.locator(".kk-quiz[data-ready]")).to_have_count(1)
+    expect(quiz.get_by_role("button", name="Gruppemodus")).to_have_attribute("aria-pressed", "false")
+    expect(quiz.get_by_role("button", name="Sjekk svar")).to_have_count(len(BANK.questions))
+    assert quiz.evaluate("Object.keys(sessionStorage)") == []
+
+
+def test_a_learner_alone_meets_the_questions_before_the_group_mode_switch(quiz):
+    """Tabbing into the quiz, the first control is the first question's; «Gruppemodus» comes after
+    the last question, still reachable from the keyboard."""
+    first = quiz.locator(".kk-question").first
+    quiz.locator("article h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    for _ in range(60):
+        quiz.keyboard.press("Tab")
+        if quiz.evaluate("document.activeElement.closest('.kk-quiz') !== null"):
+            break
+    assert first.evaluate("q => q.contains(document.activeElement)"), quiz.evaluate("document.activeElement.outerHTML")
+    toggle = quiz.get_by_role("button", name="Gruppemodus")
+    last = quiz.locator(".kk-question").last
+    assert last.evaluate(
+        "(q, t) => !!(q.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)", toggle.element_handle()
+    )
+    for _ in range(200):
+        quiz.keyboard.press("Tab")
+        if toggle.evaluate("b => b === document.activeElement"):
+            break
+    expect(toggle).to_be_focused()
+    quiz.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-pressed", "true")

@@ -49,7 +49,10 @@ def test_manifest_lists_the_learning_pages_in_nav_order_without_the_facilitators
     folder = modules / "forste"
     for name in ("index.md", "b.md", "a.md", "workshopleder.md", "utdelingsark.md"):
         (folder / name).write_text("# Side\n", encoding="utf-8")
+    # The group page places the module's bank too (named before quiz.md), yet is not its quiz.
+    (folder / "gruppe.md").write_text("# Gruppe\n\n/// quiz | test\n    mode: group\n///\n", encoding="utf-8")
     loaded = load_modules(modules, banks)
+    assert loaded[0].quiz_page == "quiz.md"
     # Without a nav: the front page first, the quiz last, the others by name.
     assert manifest(settings, loaded)["modules"][0]["pages"] == [
         "moduler/forste/",
@@ -64,6 +67,7 @@ def test_manifest_lists_the_learning_pages_in_nav_order_without_the_facilitators
         "moduler/forste/a.md",
         "moduler/forste/quiz.md",
         "moduler/forste/workshopleder.md",
+        "moduler/forste/gruppe.md",
         "moduler/andre/quiz.md",
     )
     ordered = manifest(dataclasses.replace(settings, nav=nav), loaded)["modules"]

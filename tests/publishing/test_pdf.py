@@ -47,6 +47,7 @@ def test_whole_course_pdf_has_every_module_in_order(printed):
     positions = [text.find(m.meta.title) for m in modules()]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     assert "Agenda: 90 minutter" not in text  # the facilitators' guides are printed on their own
+    assert "Quizen i gruppen:" not in text  # and their group pages not at all
 
 
 class Links(HTMLParser):

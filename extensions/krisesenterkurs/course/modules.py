@@ -28,9 +28,10 @@ from ..core.settings import Settings
 from ..core.yamlfile import display_path
 from ..quiz.banks import LoadedBank, course_banks
 
-# A module's pages for facilitators: the workshop guide and the printable handout (the names
-# authoring.scaffold gives them). They are not steps of the learner's way through the module.
-FACILITATOR_PAGES = frozenset({"workshopleder.md", "utdelingsark.md"})
+# A module's pages for facilitators: the workshop guide, the guide's questions for the group
+# (`gruppe.md`) and the printable handout. They are not steps of the learner's way through the
+# module, and a quiz they place is not the module's quiz.
+FACILITATOR_PAGES = frozenset({"workshopleder.md", "gruppe.md", "utdelingsark.md"})
 
 Version = Annotated[str, Meta(pattern=r"^\d+\.\d+(\.\d+)?$", examples=["1.2"], description="e.g. 1.2")]
 
@@ -171,7 +172,8 @@ def load_modules(directory: Path, banks: dict[str, LoadedBank] | None) -> list[M
         pages = sorted(
             p
             for p in folder.glob("*.md")
-            if any(b.argument == meta.bank for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz"))
+            if p.name not in FACILITATOR_PAGES
+            and any(b.argument == meta.bank for b in blocks.placements(p.read_text(encoding="utf-8"), "quiz"))
         )
         misnamed = any(
             b.argument and b.argument not in banks

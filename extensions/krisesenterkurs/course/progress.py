@@ -139,6 +139,12 @@ PROGRESS_WORDS = (
     "present_help",
     "page_seen",
     "page_unseen",
+    "slides",
+    "slides_help",
+    "slide_of",
+    "slide_previous",
+    "slide_next",
+    "slide_exit",
 )
 
 

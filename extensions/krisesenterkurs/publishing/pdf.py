@@ -44,9 +44,11 @@ NOT_IN_COURSE_PDF = (
     "fremdrift/",
     "kursbevis/",
     "workshopleder/",
+    "/gruppe/",
     "fremdrift.html",
     "kursbevis.html",
     "workshopleder.html",
+    "/gruppe.html",
 )
 
 

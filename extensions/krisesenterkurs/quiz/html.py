@@ -96,6 +96,16 @@ def _learn_more(item: dict, words: dict) -> list[str]:
 
 def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, group: bool, ui_json: str) -> str:
     total = len(items)
+    # The group-mode switch is for facilitators: a learner studying alone meets the questions
+    # first, and finds the switch after them. A quiz fixed in group mode (a workshop's group page)
+    # has no switch, and says what group mode is above its questions.
+    modes = [
+        '<div class="kk-quiz__modes">\n',
+        f'<button type="button" class="md-button kk-quiz__group-toggle" aria-pressed="{"true" if group else "false"}" '
+        f'aria-describedby="{escape(uid)}-group-help"{_hidden(group)}>{escape(words["group_mode"])}</button>\n',
+        f'<p class="kk-quiz__group-help" id="{escape(uid)}-group-help">{escape(words["group_mode_help"])}</p>\n',
+        "</div>\n",
+    ]
     out = [
         f'<section class="kk-quiz" id="{escape(uid)}" data-search-exclude '
         f'aria-label="{escape(words["quiz_label"].format(title=bank.title))}"\n'
@@ -105,11 +115,7 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
         f'  data-mode="{"group" if group else "individual"}"'
         f"{_FIXED if group else ''}{_SUBSET if subset else ''}>\n",
         f'<noscript><p class="kk-quiz__noscript">{escape(words["noscript"])}</p></noscript>\n',
-        '<div class="kk-quiz__modes">\n',
-        f'<button type="button" class="md-button kk-quiz__group-toggle" aria-pressed="{"true" if group else "false"}" '
-        f'aria-describedby="{escape(uid)}-group-help"{_hidden(group)}>{escape(words["group_mode"])}</button>\n',
-        f'<p class="kk-quiz__group-help" id="{escape(uid)}-group-help">{escape(words["group_mode_help"])}</p>\n',
-        "</div>\n",
+        *(modes if group else []),
         f'<p class="kk-quiz__passmark">{escape(words["pass_mark"].format(pass_mark=bank.pass_mark))}</p>\n',
         '<p class="kk-quiz__notice" hidden></p>\n',
         '<ol class="kk-quiz__questions">\n',
@@ -158,6 +164,7 @@ def quiz_html(*, bank, uid: str, items: list[dict], words: dict, subset: bool, g
         '<div class="kk-quiz__summary" tabindex="-1" aria-live="polite" aria-atomic="true"></div>\n',
         '<div class="kk-quiz__review" hidden></div>\n',
         f'<button type="button" class="md-button kk-quiz__retry" hidden>{escape(words["retry"])}</button>\n',
+        *([] if group else modes),
         "</div>\n",
         "</section>",
     ]

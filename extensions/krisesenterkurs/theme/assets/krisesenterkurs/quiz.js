@@ -53,6 +53,31 @@
     }
   }
 
+  // Group mode switched on with the quiz's button lasts while the tab is open (sessionStorage, under
+  // the course's prefix, like presentation view): a reload in a workshop keeps it. It is not
+  // learner progress, and localStorage never holds it.
+  function groupKey(bankId) {
+    return store() && rules() ? rules().keyPrefix(store().siteKey()) + "group:" + bankId : null;
+  }
+
+  function groupKept(bankId) {
+    var key = groupKey(bankId);
+    try {
+      return !!key && window.sessionStorage.getItem(key) === "on";
+    } catch (e) {
+      return false;  // storage blocked: the mode still works, for this page
+    }
+  }
+
+  function keepGroup(bankId, on) {
+    var key = groupKey(bankId);
+    if (!key) return;
+    try {
+      if (on) window.sessionStorage.setItem(key, "on");
+      else window.sessionStorage.removeItem(key);
+    } catch (e) { /* storage blocked: nothing to keep it in */ }
+  }
+
   // The quizzes set up on this page and the pages before it (instant navigation keeps the script).
   var live = [];
 
@@ -124,12 +149,19 @@
       else if (button.classList.contains("kk-order__up")) self.move(q, button, -1);
       else if (button.classList.contains("kk-order__down")) self.move(q, button, 1);
       else if (button === self.retryButton) self.retry();
-      else if (button === self.groupToggle && !root.hasAttribute("data-fixed-mode")) self.setMode(!self.group, true);
+      else if (button === self.groupToggle && !root.hasAttribute("data-fixed-mode")) {
+        self.setMode(!self.group, true);
+        keepGroup(self.bankId, self.group);
+      }
     });
-    // The HTML shows an unanswered quiz in its mode; only saved answers change that, so nothing
-    // else is touched here (no work and no layout shift while the page loads).
-    if (!this.group) this.load();
-    this.update(false);
+    // The HTML shows an unanswered quiz in its mode; only saved answers (or group mode kept for
+    // this tab) change that, so nothing else is touched here (no work and no layout shift while
+    // the page loads).
+    if (!this.group && !root.hasAttribute("data-fixed-mode") && groupKept(this.bankId)) this.setMode(true, false);
+    else {
+      if (!this.group) this.load();
+      this.update(false);
+    }
     root.setAttribute("data-ready", "");
     live.push(this);
   }
