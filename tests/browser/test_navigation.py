@@ -90,3 +90,20 @@ def test_instant_navigation_keeps_the_quiz_working(page, base_url):
     q2 = bank.questions[1]
     answer(page, q2, right(q2))
     expect(page.locator(".kk-quiz__progress")).to_have_text(f"2 av {len(bank.questions)} spørsmål sjekket.")
+
+
+@pytest.mark.mkdocs_only  # Zensical's navigation does not put a page in place again at its own address
+def test_a_page_drawn_again_at_the_same_address_gets_its_scripts_again(page, base_url):
+    """Material's instant navigation can put a fresh copy of the page in place without the address
+    changing (a link to the page itself; a move link pasted on «Min fremdrift»): the scripts draw
+    it again, instead of leaving the empty places of the page without JavaScript."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "fremdrift/")
+    expect(page.get_by_role("button", name="Lag lenke og QR-kode")).to_be_visible()
+    page.evaluate("window.__sameDocument = true")
+    old = page.evaluate_handle("document.querySelector('article')")
+    page.evaluate("() => window.location$.next(new URL(location.href))")  # as Material's own link handling does
+    page.wait_for_function("a => !a.isConnected", arg=old)
+    assert page.evaluate("window.__sameDocument") is True  # no full reload
+    expect(page.get_by_role("button", name="Lag lenke og QR-kode")).to_be_visible()
+    expect(page.locator("[data-kk=progress] table")).to_have_count(1)

@@ -737,6 +737,7 @@
     safely("state", function () { state = courseState(data); });
     if (!state) return;
     marks(data, state);
+    var focused = focusKey(document.activeElement);
     var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove,
       "module-pages": renderPages };
     Object.keys(views).forEach(function (kind) {
@@ -744,6 +745,25 @@
         safely(kind, function () { views[kind](holder, data, state); });
       });
     });
+    refocus(focused);
+  }
+
+  // A view drawn anew while it held the focus (the page drawn a second time as it loads, a move
+  // link read while the question was open) would drop the keyboard user's place to <body>: the
+  // same element of the new drawing takes it back.
+  var FOCUS_KEYS = [".kk-move__confirm", ".kk-move__message", ".kk-progress__import-confirm", ".kk-progress__message"];
+  function focusKey(el) {
+    if (!el || el === document.body || !el.closest || !el.closest("[data-kk]")) return null;
+    if (el.id) return "#" + el.id;
+    for (var i = 0; i < FOCUS_KEYS.length; i++) if (el.matches(FOCUS_KEYS[i])) return FOCUS_KEYS[i];
+    return null;
+  }
+  function refocus(key) {
+    var active = document.activeElement;
+    if (!key || (active && active !== document.body && active.isConnected)) return;
+    var el = null;
+    try { el = document.querySelector(key); } catch (e) { /* an id CSS cannot name: leave it */ }
+    if (el) el.focus({ preventScroll: true });
   }
 
   function init() {

@@ -17,11 +17,14 @@
   // document$ does not emit when the course is opened from a folder (file://), so it cannot be
   // the only trigger.
   function onPage(init) {
-    // On the first page both triggers fire for the same address; run once per address.
+    // On the first page both triggers fire for the same page; run once per page drawn. A page is
+    // known by its content element, not its address: instant navigation may put a fresh copy of
+    // the page in place at the same address (a link to the page itself), which needs drawing too.
     var last = null;
     function once() {
-      if (last === location.href) return;
-      last = location.href;
+      var page = document.querySelector("[data-md-component=container]") || document.body;
+      if (last === page) return;
+      last = page;
       init();
     }
     function start() {
