@@ -225,6 +225,18 @@ def test_presentation_button_has_a_drawn_icon_and_leaves_the_phone_alone(page, b
     expect(page.locator(".kk-present-toggle")).to_be_hidden()
 
 
+def test_on_a_projector_the_header_keeps_the_course_title_whole(page, base_url):
+    """At 1024 px the two workshop buttons show their icons only (their labels stay their names),
+    so the course's title is not cut short beside them."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(base_url + "moduler/mandat/case/")
+    for name in ("Presentasjonsvisning", "Lysbildevisning"):
+        expect(page.get_by_role("button", name=name)).to_be_visible()
+    title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    expect(title).to_have_text("Krisesentertilbudet i kommunene")
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth"), "the title is cut short"
+
+
 # The guides name their recommended group questions by their first words, «… …», in the section
 # «Quizen i gruppen»; the 90-minute agenda takes the first few of them, the 3-hour one all.
 FIRST_WORDS = re.compile(r"«([^«»]+?) …»")
