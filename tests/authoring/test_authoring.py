@@ -104,10 +104,13 @@ def test_new_module_builds_and_check_asks_for_the_real_text(project):
     assert folder / "module.yml" in written and (project.quizzes / "barn-og-samvaer.yml").exists()
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert '      - "6 Barn og samvær":\n          - moduler/barn-og-samvaer/index.md' in config
-    assert "      - moduler/barn-og-samvaer/workshopleder.md\n" in config
+    assert "      - moduler/barn-og-samvaer/workshopleder.md\n      - moduler/barn-og-samvaer/gruppe.md\n" in config
+    assert folder / "gruppe.md" in written
     result = run_build(project.root, project.root / "out")
     assert result.returncode == 0, result.stderr
     assert (project.root / "out" / "moduler" / "barn-og-samvaer" / "quiz" / "index.html").exists()
+    group = (project.root / "out" / "moduler" / "barn-og-samvaer" / "gruppe" / "index.html").read_text(encoding="utf-8")
+    assert 'data-mode="group"' in group
     # A draft: the text still to write is listed as warnings, and publishing refuses the draft.
     problems, warnings = check(project, today=datetime.date(2026, 12, 1))
     assert problems == [] and any("teksten fra «new-module» står her fortsatt" in w.message for w in warnings)

@@ -46,7 +46,15 @@ def test_new_module_prints_paths_from_the_course_folder_and_starts_a_draft(proje
         MODULE_YML,
         *(
             f"course/moduler/barn-og-samvaer/{name}"
-            for name in ("index.md", "case.md", "oppsummering.md", "quiz.md", "workshopleder.md", "utdelingsark.md")
+            for name in (
+                "index.md",
+                "case.md",
+                "oppsummering.md",
+                "quiz.md",
+                "workshopleder.md",
+                "gruppe.md",
+                "utdelingsark.md",
+            )
         ),
         "quizzes/barn-og-samvaer.yml",
         "mkdocs.yml",

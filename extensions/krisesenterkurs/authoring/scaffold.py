@@ -89,6 +89,22 @@ Svar på spørsmålene for å sjekke hva du har lært i modulen. Du kan prøve s
 
 Skriv veiledningen her: mål, forberedelse, agenda for 90 minutter og 3 timer, diskusjonsspørsmål, caseøvelse, quizen i gruppen, avslutning og omsorg for deltakerne.
 """,
+    "gruppe.md": """# Quizen i gruppen: {title}
+
+Denne siden er for workshoplederen: spørsmålene veiledningen anbefaler til samtale i gruppen, klare i gruppemodus. Skriv id-ene til spørsmålene her, i linjen «questions: [id, id]» under hver agenda, og skriv agendaene i veiledningen på samme måte.
+
+## 90 minutter
+
+/// quiz | {bank}
+    mode: group
+///
+
+## 3 timer
+
+/// quiz | {bank}
+    mode: group
+///
+""",
     "utdelingsark.md": """# Utdelingsark: {title}
 
 Utdelingsark til workshop om modul {number} i kurset «Krisesentertilbudet i kommunene» fra RVTS Sør.
@@ -155,7 +171,7 @@ def new_module(
     entry = f'      - "{number} {title}":\n' + "".join(
         f"          - {settings.modules_url}{folder}/{p}.md\n" for p in pages
     )
-    guide = f"      - {settings.modules_url}{folder}/workshopleder.md\n"
+    guide = "".join(f"      - {settings.modules_url}{folder}/{p}.md\n" for p in ("workshopleder", "gruppe"))
     text = text.replace(marker, entry + marker, 1)
     workshop_end = text.index(marker) + len(marker)
     rest = text[workshop_end:]
