@@ -332,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         help=say("cli_postbuild_help"),
         description=say("cli_postbuild_description"),
     )
-    c.add_argument("--site", default="site", help=say("cli_postbuild_site"))
+    # --site-dir as `build` names it, so one name works for every command that takes the site.
+    c.add_argument("--site", "--site-dir", dest="site", default="site", help=say("cli_postbuild_site"))
     c.set_defaults(run=_postbuild)
 
     c = commands.add_parser(
@@ -340,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         help=say("cli_handouts_help"),
         description=say("cli_handouts_description"),
     )
-    c.add_argument("--site", default="site", help=say("cli_handouts_site"))
+    # --site-dir as `build` names it, so one name works for every command that takes the site.
+    c.add_argument("--site", "--site-dir", dest="site", default="site", help=say("cli_handouts_site"))
     c.add_argument("--chromium", default=None, help=say("cli_handouts_chromium"))
     c.set_defaults(run=_handouts)
 

@@ -79,6 +79,7 @@ def test_every_pdf_link_in_the_site_resolves(printed, served_course, site):
     assert found >= 3 * len(modules()) + 1
 
 
-def test_command_explains_a_missing_site(tmp_path, capsys):
-    assert main(["handouts", "--site", str(tmp_path)]) == 1
+@pytest.mark.parametrize("option", ["--site", "--site-dir"])  # --site-dir as `build` names it
+def test_command_explains_a_missing_site(tmp_path, capsys, option):
+    assert main(["handouts", option, str(tmp_path)]) == 1
     assert "inneholder ikke et bygd nettsted" in capsys.readouterr().err
