@@ -21,6 +21,16 @@ def test_every_language_has_every_key_with_the_same_placeholders():
             assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", nb[key])), (lang, key)
 
 
+def test_every_message_can_be_said(monkeypatch):
+    """Each text is a format string: a literal brace (PyYAML's «expected ',' or '}'») must be doubled,
+    or the message for that mistake would itself fail."""
+    for lang in say.LANGUAGES:
+        monkeypatch.setenv(say.ENV, lang)
+        for key, text in say.table(lang).items():
+            values = {name: "x" for name in re.findall(r"\{(\w+)\}", text)}
+            assert "{" not in say.say(key, **values).replace("{x}", ""), (lang, key)
+
+
 def test_no_key_is_written_twice():
     for lang in say.LANGUAGES:
         read_yaml(Path(say.__file__).with_name("strings") / "editor" / f"{lang}.yml")
