@@ -48,6 +48,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that stops reading (a page left before a file arrived) breaks the pipe: not a
+        # failure, and its stack trace in the test log would only hide the real ones.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def serve(directory: Path, headers: dict[str, str] | None = None) -> ThreadingHTTPServer:
     """Serve a folder on loopback, sending `headers` with every response (the browser tests pass
     the security headers README recommends); set `server.directory` to serve another one from then on.
@@ -55,7 +64,7 @@ def serve(directory: Path, headers: dict[str, str] | None = None) -> ThreadingHT
     The server binds port 0 and keeps that socket (choosing a free port, closing it and binding
     it again would let another process take it in between); start it before building a site
     whose `site_url` must name its address (`url(server)`): the folder may come later."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    server = _QuietServer(("127.0.0.1", 0), _QuietHandler)
     server.directory = directory
     server.headers = headers or {}
     threading.Thread(target=server.serve_forever, daemon=True).start()
