@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from krisesenterkurs.course.modules import FACILITATOR_PAGES
 from krisesenterkurs.quiz.banks import load_banks
@@ -117,3 +117,12 @@ def our_storage(page: Page) -> dict:
     return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
         .filter(k => k.startsWith('krisesenterkurs:') && !k.includes(':theme'))
         .map(k => [k, localStorage.getItem(k)]))""")
+
+
+def tab_to_control(page: Page, control: Locator, limit: int = 40) -> None:
+    """Press Tab until `control` has the focus, as a keyboard user reaches it (at most `limit` presses);
+    the caller asserts that it got there."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if control.evaluate("b => b === document.activeElement"):
+            return

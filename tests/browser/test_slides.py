@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.quizpage import tab_to_control
 from tests.browser.test_accessibility import violations
 from tests.browser.test_workshop import SMALL_TEXT, SMALLEST
 from tests.support import COURSE
@@ -73,10 +74,7 @@ def test_slides_are_stepped_through_by_keyboard_alone(page, base_url):
     page.goto(base_url + "moduler/mandat/case/")
     toggle = page.get_by_role("button", name="Lysbildevisning", exact=True)
     expect(toggle).to_have_attribute("aria-pressed", "false")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if toggle.evaluate("b => b === document.activeElement"):
-            break
+    tab_to_control(page, toggle)
     expect(toggle).to_be_focused()
     page.keyboard.press("Enter")
     bar = page.get_by_role("navigation", name="Lysbildevisning")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from krisesenterkurs.quiz.schema import MatchingQuestion, OrderingQuestion
-from tests.browser.quizpage import answer, banks, our_storage, question, quiz_url, right, wrong
+from tests.browser.quizpage import answer, banks, our_storage, question, quiz_url, right, tab_to_control, wrong
 from tests.support import COURSE
 
 pytestmark = pytest.mark.browser
@@ -100,10 +100,7 @@ def test_presentation_view_from_the_keyboard(page, base_url):
     sidebar = page.locator(".md-sidebar--primary")
     expect(sidebar).to_be_visible()
     toggle = page.get_by_role("button", name="Presentasjonsvisning")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if toggle.evaluate("b => b === document.activeElement"):
-            break
+    tab_to_control(page, toggle)
     expect(toggle).to_be_focused()
     size = page.locator("article p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
     page.keyboard.press("Enter")
@@ -329,10 +326,7 @@ def test_a_learner_alone_meets_the_questions_before_the_group_mode_switch(quiz):
     assert last.evaluate(
         "(q, t) => !!(q.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)", toggle.element_handle()
     )
-    for _ in range(200):
-        quiz.keyboard.press("Tab")
-        if toggle.evaluate("b => b === document.activeElement"):
-            break
+    tab_to_control(quiz, toggle, limit=200)
     expect(toggle).to_be_focused()
     quiz.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-pressed", "true")
