@@ -731,6 +731,10 @@
     safely("navigation", function () { navMarks(data, state); });
   }
 
+  // What each `data-kk` holder of a page shows (the block's name in the Markdown).
+  var VIEWS = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove,
+    "module-pages": renderPages };
+
   function refresh() {
     if (!current) return;
     var data = current, state = null;
@@ -738,11 +742,9 @@
     if (!state) return;
     marks(data, state);
     var focused = focusKey(document.activeElement);
-    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove,
-      "module-pages": renderPages };
-    Object.keys(views).forEach(function (kind) {
+    Object.keys(VIEWS).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
-        safely(kind, function () { views[kind](holder, data, state); });
+        safely(kind, function () { VIEWS[kind](holder, data, state); });
       });
     });
     refocus(focused);
@@ -789,9 +791,7 @@
     if (!state) return;
     marks(data, state);
     var focus = document.activeElement;
-    var views = { resume: renderResume, progress: renderProgress, certificate: renderCertificate, move: renderMove,
-      "module-pages": renderPages };
-    Object.keys(views).forEach(function (kind) {
+    Object.keys(VIEWS).forEach(function (kind) {
       Array.prototype.forEach.call(document.querySelectorAll('[data-kk="' + kind + '"]'), function (holder) {
         if (focus && focus !== document.body && holder.contains(focus)) {
           Array.prototype.forEach.call(holder.querySelectorAll(".kk-progress__import-confirm, .kk-move__confirm"), function (box) {
@@ -799,7 +799,7 @@
           });
           return;
         }
-        safely(kind, function () { views[kind](holder, data, state); });
+        safely(kind, function () { VIEWS[kind](holder, data, state); });
       });
     });
   }
